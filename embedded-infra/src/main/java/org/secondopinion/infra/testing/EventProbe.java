@@ -1,0 +1,110 @@
+package org.secondopinion.infra.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic from the test broker the way a consumer service would, to assert what a service published.
+ * It reads from the end as of its creation, so earlier tests' events do not leak into a test's assertions.
+ */
+public final class EventProbe implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    private EventProbe(String bootstrapServers, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(assigned);
+        consumer.seekToEnd(assigned);
+        assigned.forEach(consumer::position); // fix the start position now
+    }
+
+    public static EventProbe on(String topic) {
+        return new EventProbe(PlatformTestResource.kafka().bootstrapServers(), topic);
+    }
+
+    /** Waits for the first event matching {@code filter}; its CloudEvents envelope as JSON. */
+    public JsonNode await(Predicate<JsonNode> filter, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        do {
+            Optional<JsonNode> match = events().stream().filter(filter).findFirst();
+            if (match.isPresent()) {
+                return match.get();
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record);
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("no matching event within " + timeout + "; saw " + events());
+    }
+
+    public JsonNode await(String type, String subject, Duration timeout) {
+        return await(e -> type.equals(e.path("type").asText()) && subject.equals(e.path("subject").asText()), timeout);
+    }
+
+    /** Everything received so far (after draining what is there now). */
+    public List<JsonNode> drain(Duration quietPeriod) {
+        for (ConsumerRecord<String, String> record : consumer.poll(quietPeriod)) {
+            seen.add(record);
+        }
+        return events();
+    }
+
+    /** Record keys seen so far, in order. */
+    public List<String> keys() {
+        return seen.stream().map(ConsumerRecord::key).toList();
+    }
+
+    private List<JsonNode> events() {
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : seen) {
+            try {
+                events.add(JSON.readTree(record.value()));
+            } catch (Exception e) {
+                events.add(JSON.createObjectNode().put("unreadable", record.value()));
+            }
+        }
+        return events;
+    }
+
+    /** Publishes a raw message (e.g. a poison one) to a topic. */
+    public static void send(String topic, String key, String value) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", PlatformTestResource.kafka().bootstrapServers());
+        config.put("acks", "all");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,45 @@
+package org.secondopinion.infra.testing;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Real signed RS256 access tokens from the OIDC test issuer ({@code quarkus-test-oidc-server}): the services
+ * validate signature, issuer and expiry exactly as they do in production. Roles travel in {@code groups}.
+ * The service's test config points {@code quarkus.oidc.auth-server-url} at {@code ${keycloak.url}/realms/quarkus}.
+ */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    /** A token for user {@code sub} holding {@code roles}. */
+    public static String of(String sub, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(sub, Set.of(roles), sub, "Bearer",
+                Set.of("https://server.example.com"), Map.of());
+    }
+
+    public static String patient(String sub) {
+        return of(sub, "patient");
+    }
+
+    public static String specialist(String sub) {
+        return of(sub, "specialist");
+    }
+
+    public static String coordinator(String sub) {
+        return of(sub, "coordinator");
+    }
+
+    public static String admin(String sub) {
+        return of(sub, "admin");
+    }
+
+    /** A partner clinic's client-credentials token with its {@code clinic_id} claim. */
+    public static String clinic(String clientId, String clinicId) {
+        return OidcWiremockTestResource.generateJwtToken(clientId, Set.of("clinic"), clientId, "Bearer",
+                Set.of("https://server.example.com"), Map.of("clinic_id", clinicId));
+    }
+}

@@ -1,0 +1,49 @@
+package org.secondopinion.platform.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode: the one envelope every topic carries (DESIGN §8).
+ * {@code subject} is the aggregate id and doubles as the Kafka key, so one aggregate's events stay in order.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EventEnvelope(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    public static EventEnvelope create(String source, String type, String subject, JsonNode data) {
+        return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
+                Instant.now(), JSON, data);
+    }
+
+    /** Reads the payload as one of the catalogue's records; unknown fields are ignored (tolerant reader). */
+    public <T> T dataAs(Class<T> type, ObjectMapper mapper) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (Exception e) {
+            throw new MalformedEventException("event " + id + " of type " + this.type + " has an unreadable payload: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.secondopinion.platform.events;
+
+/**
+ * Every event type of the platform. The payload of each is the record of the same name in
+ * {@link org.secondopinion.platform.events.catalog}; docs/EVENTS.md says who produces and who consumes it.
+ * A breaking change to a payload gets a new type ({@code .v2}), never an edit of the old one.
+ */
+public final class EventTypes {
+    public static final String CASE_SUBMITTED = "case.submitted.v1";
+    public static final String CASE_CANCELLED = "case.cancelled.v1";
+
+    public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
+
+    public static final String MATCH_OFFERED = "match.offered.v1";
+    public static final String MATCH_OFFER_DECLINED = "match.offer-declined.v1";
+    public static final String MATCH_ASSIGNED = "match.assigned.v1";
+    public static final String MATCH_FAILED = "match.failed.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,84 @@
+package org.secondopinion.platform.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * RFC 9457 bodies for what the quarkus-resteasy-problem extension does not know about: our domain refusals,
+ * lost optimistic-lock races, and JSON that does not fit the DTO (named down to the offending field, which the
+ * framework's default answer does not do). Everything else (validation, 401/403/404, unexpected errors without a
+ * stack trace) is the extension's.
+ */
+public class ProblemMappers {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        Map<String, Object> body = body(e.status(), e.title(), e.getMessage(), uri);
+        body.putAll(e.extensions());
+        return Response.status(e.status()).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleVersion(RuntimeException e, UriInfo uri) {
+        return Response.status(409).type(PROBLEM_JSON).entity(body(409, "Conflict",
+                "the object was changed by someone else meanwhile: read it again and retry", uri)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? "must be a valid " + simpleTypeName(mismatch.getTargetType())
+                : "is not readable";
+        Map<String, Object> body = body(400, "Bad Request",
+                field.isEmpty() ? "the request body is not valid JSON for this operation" : field + " " + message, uri);
+        if (!field.isEmpty()) {
+            body.put("violations", List.of(Map.of("field", field, "in", "body", "message", message)));
+        }
+        return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        if (type.isEnum()) {
+            return "value, one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return type.getSimpleName().replaceAll("(Request|Dto)$", "") + " value";
+    }
+
+    static Map<String, Object> body(int status, String title, String detail, UriInfo uri) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", uri.getPath());
+        return body;
+    }
+}
