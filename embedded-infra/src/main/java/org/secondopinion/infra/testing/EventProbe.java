@@ -34,6 +34,8 @@ public final class EventProbe implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        // dead-letter topics appear only with the first dead letter: make sure there is something to read from
+        PlatformTestResource.kafka().createTopics(java.util.Map.of(topic, java.util.Map.of()));
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(assigned);

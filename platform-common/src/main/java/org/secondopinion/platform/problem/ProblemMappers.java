@@ -1,7 +1,12 @@
 package org.secondopinion.platform.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,7 +42,8 @@ public class ProblemMappers {
                 "the object was changed by someone else meanwhile: read it again and retry", uri)).build();
     }
 
-    @ServerExceptionMapper(priority = 1)
+    @ServerExceptionMapper(value = {InvalidFormatException.class, MismatchedInputException.class,
+            ValueInstantiationException.class, JsonMappingException.class}, priority = 1)
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -51,6 +57,22 @@ public class ProblemMappers {
             body.put("violations", List.of(Map.of("field", field, "in", "body", "message", message)));
         }
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    /**
+     * 401 with a Bearer challenge. Mapped here because quarkus-resteasy-problem 3.21's own security mappers fail on
+     * Quarkus 3.33 ({@code NoSuchFieldError: headerName}) and would turn a missing token into a 500.
+     */
+    @ServerExceptionMapper(value = {AuthenticationFailedException.class, UnauthorizedException.class}, priority = 1)
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(PROBLEM_JSON).header("WWW-Authenticate", "Bearer")
+                .entity(body(401, "Unauthorized", "a valid bearer token is required", uri)).build();
+    }
+
+    @ServerExceptionMapper(value = ForbiddenException.class, priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Response.status(403).type(PROBLEM_JSON)
+                .entity(body(403, "Forbidden", "your role does not allow this operation", uri)).build();
     }
 
     private static String simpleTypeName(Class<?> type) {

@@ -1,0 +1,74 @@
+package org.secondopinion.cases.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import org.secondopinion.platform.web.PageResult;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CaseRepository {
+
+    private final EntityManager em;
+
+    public CaseRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<PatientCase> find(UUID id) {
+        return Optional.ofNullable(em.find(PatientCase.class, id));
+    }
+
+    /** For event handlers: serialises concurrent changes of one case. */
+    public Optional<PatientCase> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(PatientCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public void persist(PatientCase c) {
+        em.persist(c);
+    }
+
+    /** Next human reference of the year, {@code SO-2026-000123}: gap-free and unique, even under concurrency. */
+    public String nextReference(int year) {
+        Number next = (Number) em.createNativeQuery("INSERT INTO case_reference_counter (year, last) VALUES (?1, 1) "
+                        + "ON CONFLICT (year) DO UPDATE SET last = case_reference_counter.last + 1 RETURNING last")
+                .setParameter(1, year).getSingleResult();
+        return String.format("SO-%d-%06d", year, next.intValue());
+    }
+
+    /**
+     * A page of cases filtered by who may see them: {@code patientId} / {@code specialistUserId} restrict, null means
+     * no restriction on that column (coordinators).
+     */
+    public PageResult<PatientCase> page(String patientId, String specialistUserId, CaseStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (patientId != null) {
+            where.append(" AND c.patientId = :patientId");
+        }
+        if (specialistUserId != null) {
+            where.append(" AND c.assignedSpecialistUserId = :specialistUserId");
+        }
+        if (status != null) {
+            where.append(" AND c.status = :status");
+        }
+        TypedQuery<PatientCase> items = em.createQuery("SELECT c FROM PatientCase c" + where
+                + " ORDER BY c.createdAt DESC, c.id", PatientCase.class);
+        TypedQuery<Long> count = em.createQuery("SELECT count(c) FROM PatientCase c" + where, Long.class);
+        for (TypedQuery<?> q : new TypedQuery<?>[]{items, count}) {
+            if (patientId != null) {
+                q.setParameter("patientId", patientId);
+            }
+            if (specialistUserId != null) {
+                q.setParameter("specialistUserId", specialistUserId);
+            }
+            if (status != null) {
+                q.setParameter("status", status);
+            }
+        }
+        return new PageResult<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
+                count.getSingleResult());
+    }
+}

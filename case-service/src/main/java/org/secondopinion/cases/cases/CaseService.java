@@ -1,0 +1,150 @@
+package org.secondopinion.cases.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jboss.logging.Logger;
+import org.secondopinion.cases.cases.CaseDtos.CreateCaseRequest;
+import org.secondopinion.cases.cases.CaseDtos.SubmitRequest;
+import org.secondopinion.cases.cases.CaseDtos.UpdateCaseRequest;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.MatchAssigned;
+import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.outbox.Outbox;
+import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.problem.StateConflictProblem;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.web.PageResult;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Use cases of a case's life. Every change and the event it causes commit together (outbox). */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+
+    private final CaseRepository cases;
+    private final CaseMapper mapper;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox) {
+        this.cases = cases;
+        this.mapper = mapper;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public PatientCase create(@NotNull @Valid CreateCaseRequest request, CurrentUser patient) {
+        Instant now = clock.instant();
+        PatientCase c = PatientCase.draft(UUID.randomUUID(), cases.nextReference(LocalDate.now(clock).getYear()),
+                patient.id(), Origin.PATIENT, now);
+        mapper.apply(request, c);
+        c.checkConsistency(today());
+        cases.persist(c);
+        LOG.infof("case %s created as draft", c.reference);
+        return c;
+    }
+
+    @Transactional
+    public PatientCase update(UUID id, @NotNull @Valid UpdateCaseRequest request, Long expectedVersion, CurrentUser patient) {
+        PatientCase c = ownCase(id, patient);
+        checkVersion(c, expectedVersion);
+        c.ensureEditable();
+        mapper.apply(request, c);
+        c.checkConsistency(today());
+        c.touched(clock.instant());
+        return c;
+    }
+
+    @Transactional
+    public PatientCase submit(UUID id, @NotNull @Valid SubmitRequest request, Long expectedVersion, CurrentUser patient) {
+        PatientCase c = ownCase(id, patient);
+        checkVersion(c, expectedVersion);
+        c.submit(request.consent().version(), clock.instant(), today());
+        outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_SUBMITTED, c.id, new CaseSubmitted(c.id, c.reference,
+                c.patientId, c.specialty, c.diagnosisCode, c.procedureCode, c.urgency.name(), c.scheduledDate,
+                c.patientState, c.preferredLanguage, List.copyOf(c.goals), c.surgeonNpi, c.surgeonInstitution,
+                c.submittedAt()));
+        LOG.infof("case %s submitted", c.reference);
+        return c;
+    }
+
+    @Transactional
+    public PatientCase cancel(UUID id, Long expectedVersion, CurrentUser patient) {
+        PatientCase c = ownCase(id, patient);
+        checkVersion(c, expectedVersion);
+        CaseStatus previous = c.cancel(clock.instant());
+        outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_CANCELLED, c.id,
+                new CaseCancelled(c.id, c.reference, c.patientId, previous.name(), c.cancelledAt()));
+        LOG.infof("case %s cancelled", c.reference);
+        return c;
+    }
+
+    @Transactional
+    public Optional<PatientCase> find(UUID id, CurrentUser user) {
+        return cases.find(id).filter(c -> CaseAccess.canRead(c, user));
+    }
+
+    @Transactional
+    public PageResult<PatientCase> list(CurrentUser user, CaseStatus status, int page, int size) {
+        if (user.is(org.secondopinion.platform.security.Roles.COORDINATOR)) {
+            return cases.page(null, null, status, page, size);
+        }
+        if (user.is(org.secondopinion.platform.security.Roles.SPECIALIST)) {
+            return cases.page(null, user.id(), status, page, size);
+        }
+        return cases.page(user.id(), null, status, page, size);
+    }
+
+    /** {@code match.assigned}: the accepting specialist may now read the case. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAssigned(MatchAssigned event) {
+        cases.findForUpdate(event.caseId()).ifPresentOrElse(c -> {
+            if (c.isAssignedTo(event.specialistUserId())) {
+                return; // already applied
+            }
+            c.assign(event.specialistId(), event.specialistUserId(), event.assignedAt());
+            LOG.infof("case %s assigned", c.reference);
+        }, () -> LOG.warnf("match.assigned for unknown case %s ignored", event.caseId()));
+    }
+
+    /** {@code match.failed}: nobody eligible is left; a coordinator must step in. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onMatchFailed(MatchFailed event) {
+        cases.findForUpdate(event.caseId()).ifPresentOrElse(c -> {
+            if (c.status() == CaseStatus.UNMATCHED || c.status() == CaseStatus.CANCELLED) {
+                return;
+            }
+            c.markUnmatched(clock.instant());
+            LOG.infof("case %s unmatched", c.reference);
+        }, () -> LOG.warnf("match.failed for unknown case %s ignored", event.caseId()));
+    }
+
+    private PatientCase ownCase(UUID id, CurrentUser user) {
+        return cases.find(id).filter(c -> CaseAccess.isOwner(c, user))
+                .orElseThrow(() -> new NotFoundProblem("case", id));
+    }
+
+    private static void checkVersion(PatientCase c, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new StateConflictProblem("case " + c.reference + " is at version " + c.version + ", not "
+                    + expectedVersion + ": read it again and retry", c.status().name());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

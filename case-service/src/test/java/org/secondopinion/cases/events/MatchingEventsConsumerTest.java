@@ -1,0 +1,91 @@
+package org.secondopinion.cases.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.cases.CaseApi;
+import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.infra.testing.TestTokens;
+import org.secondopinion.platform.events.Topics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class MatchingEventsConsumerTest {
+
+    private static final String SPECIALIST1_ID = "5e000000-0000-4000-8000-000000000001";
+    private static final String DLQ = "matching-events.case-service.dlq";
+
+    @Test
+    void anAcceptedOfferAssignsTheCaseAndOpensItToThatSpecialistOnly() {
+        UUID id = CaseApi.submittedSpineCase("patient-assign");
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-assign"), id).statusCode(200).body("status", equalTo("ASSIGNED")));
+        CaseApi.get(TestTokens.specialist("specialist1"), id).statusCode(200)
+                .body("assignedSpecialistId", equalTo(SPECIALIST1_ID));
+        CaseApi.get(TestTokens.specialist("specialist2"), id).statusCode(404);
+    }
+
+    @Test
+    void aFailedMatchLeavesTheCaseUnmatchedAndARedeliveryChangesNothing() {
+        UUID id = CaseApi.submittedSpineCase("patient-unmatched");
+        String failedEventId = Envelopes.newId();
+        String failed = Envelopes.envelope(failedEventId, "match.failed.v1", id.toString(), Map.of(
+                "caseId", id.toString(), "caseReference", "SO-x", "patientId", "patient-unmatched",
+                "reason", "NO_ELIGIBLE_SPECIALIST"));
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), failed);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("UNMATCHED")));
+
+        // a coordinator stepped in: the case is assigned after all
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("ASSIGNED")));
+
+        // Kafka redelivers the old failure: the inbox knows it, so the assignment stands and nothing is dead-lettered
+        try (EventProbe deadLetters = EventProbe.on(DLQ)) {
+            EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), failed);
+            UUID marker = CaseApi.submittedSpineCase("patient-unmatched");
+            EventProbe.send(Topics.MATCHING_EVENTS, marker.toString(), assigned(Envelopes.newId(), marker));
+            // the marker shares no key with the case, so wait on the case's own partition order instead:
+            // a later event for the same case that we can observe
+            EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), Envelopes.envelope(Envelopes.newId(),
+                    "match.offer-declined.v1", id.toString(), Map.of("caseId", id.toString())));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    CaseApi.get(TestTokens.patient("patient-unmatched"), marker).body("status", equalTo("ASSIGNED")));
+            CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("ASSIGNED"));
+            assertThat(deadLetters.drain(Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockTheOthers() {
+        try (EventProbe deadLetters = EventProbe.on(DLQ)) {
+            String key = UUID.randomUUID().toString();
+            EventProbe.send(Topics.MATCHING_EVENTS, key, "{this is not json");
+            JsonNode dead = deadLetters.await(e -> e.has("unreadable") && e.path("unreadable").asText().contains("not json"),
+                    Duration.ofSeconds(30));
+            assertThat(dead).isNotNull();
+        }
+        UUID id = CaseApi.submittedSpineCase("patient-after-poison");
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-after-poison"), id).body("status", equalTo("ASSIGNED")));
+    }
+
+    private static String assigned(String eventId, UUID caseId) {
+        return Envelopes.envelope(eventId, "match.assigned.v1", caseId.toString(), Map.of(
+                "caseId", caseId.toString(), "caseReference", "SO-x", "patientId", "p",
+                "specialistId", SPECIALIST1_ID, "specialistUserId", "specialist1",
+                "assignedAt", Instant.now().toString()));
+    }
+}
