@@ -1,0 +1,52 @@
+package org.secondopinion.specialist.demo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.secondopinion.specialist.directory.SpecialistRepository;
+import org.secondopinion.specialist.directory.SpecialistService;
+
+import java.util.List;
+
+/**
+ * Seeds the demo directory at startup when enabled and the directory is empty. Every profile goes through
+ * {@link SpecialistService#create}, so each one publishes its snapshot and matching learns about it.
+ */
+@ApplicationScoped
+public class DemoDataSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class);
+
+    private final DemoDataConfig config;
+    private final SpecialistRepository repository;
+    private final SpecialistService service;
+
+    public DemoDataSeeder(DemoDataConfig config, SpecialistRepository repository, SpecialistService service) {
+        this.config = config;
+        this.repository = repository;
+        this.service = service;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            seedIfEmpty();
+        }
+    }
+
+    /** @return how many profiles were added (0 when the directory already had some) */
+    public int seedIfEmpty() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            repository.lockForSeeding(); // replicas starting together: only the first one seeds
+            if (repository.count() > 0) {
+                LOG.debug("directory not empty: no demo data seeded");
+                return 0;
+            }
+            List<DemoDirectory.DemoSpecialist> demo = DemoDirectory.specialists();
+            demo.forEach(d -> service.create(d.id(), d.request()));
+            LOG.infof("seeded the demo directory with %d specialists", demo.size());
+            return demo.size();
+        });
+    }
+}

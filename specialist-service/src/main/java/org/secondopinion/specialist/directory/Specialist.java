@@ -1,0 +1,152 @@
+package org.secondopinion.specialist.directory;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A specialist's directory profile with their certifications and licences (the aggregate). */
+@Entity
+@Table(name = "specialist")
+public class Specialist {
+
+    @Id
+    public UUID id;
+
+    /** OIDC subject of the specialist's account; null until they have one. Never shown publicly. */
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(nullable = false)
+    public String npi;
+
+    @Column(name = "given_name", nullable = false)
+    public String givenName;
+
+    @Column(name = "family_name", nullable = false)
+    public String familyName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Credentials credentials;
+
+    /** A {@link org.secondopinion.specialist.reference.Specialty} code. */
+    @Column(name = "primary_specialty", nullable = false)
+    public String primarySpecialty;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> subspecialties = new ArrayList<>();
+
+    /** CPT codes of the procedures the specialist is an expert in. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "procedure_expertise", nullable = false)
+    public List<String> procedureExpertise = new ArrayList<>();
+
+    @Column(name = "non_operative_expertise", nullable = false)
+    public boolean nonOperativeExpertise;
+
+    /** ISO 639-1 codes. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> languages = new ArrayList<>();
+
+    /** Institutions (hospitals, training programmes): matching uses them for conflicts of interest. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> affiliations = new ArrayList<>();
+
+    @Column(name = "years_in_practice")
+    public Integer yearsInPractice;
+
+    public String bio;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "turnaround_hours", nullable = false)
+    public int typicalTurnaroundHours;
+
+    /** Most open cases the specialist takes at once. */
+    @Column(nullable = false)
+    public int capacity;
+
+    @Column(name = "accepting_new_cases", nullable = false)
+    public boolean acceptingNewCases;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SpecialistStatus status;
+
+    /** Optimistic lock: concurrent edits of one profile fail (409) instead of overwriting each other. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** Version of the published snapshot: grows by one with every change, so consumers drop stale snapshots. */
+    @Column(name = "snapshot_version", nullable = false)
+    public long snapshotVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "specialist", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchSize(size = 50)
+    @OrderBy("specialty, board")
+    public List<BoardCertification> certifications = new ArrayList<>();
+
+    @OneToMany(mappedBy = "specialist", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchSize(size = 50)
+    @OrderBy("state")
+    public List<StateLicense> licenses = new ArrayList<>();
+
+    public void addCertification(BoardCertification certification) {
+        certification.specialist = this;
+        certifications.add(certification);
+    }
+
+    /** A specialist holds at most one licence per state. */
+    public void addLicense(StateLicense license) {
+        if (licenses.stream().anyMatch(l -> l.state.equals(license.state))) {
+            throw new InvalidFieldProblem("licenses", "more than one licence for state " + license.state);
+        }
+        license.specialist = this;
+        licenses.add(license);
+    }
+
+    /** Specialties of verified, unexpired board certifications, sorted and distinct. */
+    public List<String> certifiedSpecialties(LocalDate today) {
+        return certifications.stream().filter(c -> c.isValidOn(today)).map(c -> c.specialty)
+                .distinct().sorted().toList();
+    }
+
+    /** States of verified, unexpired licences, sorted. */
+    public List<String> licensedStates(LocalDate today) {
+        return licenses.stream().filter(l -> l.isValidOn(today)).map(l -> l.state).distinct().sorted().toList();
+    }
+
+    /** Marks a change: the next snapshot gets a higher version. */
+    public void changed(Instant now) {
+        snapshotVersion++;
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,66 @@
+package org.secondopinion.specialist.directory;
+
+import org.mapstruct.BeanMapping;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+import org.mapstruct.NullValuePropertyMappingStrategy;
+import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.CertificationView;
+import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
+import org.secondopinion.specialist.directory.SpecialistDtos.PublicLicense;
+import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
+import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
+import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
+import org.secondopinion.specialist.reference.Specialty;
+
+/** Directory API ↔ entities. */
+@Mapper
+public interface SpecialistMapper {
+
+    @Mapping(target = "primarySpecialtyName", source = "primarySpecialty", qualifiedByName = "specialtyName")
+    PublicSpecialist toPublic(Specialist specialist);
+
+    @Mapping(target = "primarySpecialtyName", source = "primarySpecialty", qualifiedByName = "specialtyName")
+    SpecialistProfile toProfile(Specialist specialist);
+
+    CertificationView toView(BoardCertification certification);
+
+    PublicLicense toPublic(StateLicense license);
+
+    LicenseView toView(StateLicense license);
+
+    /** Identity, versions, timestamps and children are the service's to set. */
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    @Mapping(target = "snapshotVersion", ignore = true)
+    @Mapping(target = "createdAt", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "certifications", ignore = true)
+    @Mapping(target = "licenses", ignore = true)
+    Specialist toEntity(CreateSpecialistRequest request);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "specialist", ignore = true)
+    BoardCertification toEntity(CertificationRequest request);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "specialist", ignore = true)
+    StateLicense toEntity(LicenseRequest request);
+
+    /** Partial update: only what the specialist sent changes. */
+    @BeanMapping(ignoreByDefault = true, nullValuePropertyMappingStrategy = NullValuePropertyMappingStrategy.IGNORE)
+    @Mapping(target = "acceptingNewCases")
+    @Mapping(target = "capacity")
+    @Mapping(target = "bio")
+    @Mapping(target = "languages")
+    @Mapping(target = "typicalTurnaroundHours")
+    void apply(UpdateOwnProfileRequest patch, @MappingTarget Specialist specialist);
+
+    @org.mapstruct.Named("specialtyName")
+    default String specialtyName(String code) {
+        return Specialty.fromCode(code).map(Specialty::displayName).orElse(code);
+    }
+}

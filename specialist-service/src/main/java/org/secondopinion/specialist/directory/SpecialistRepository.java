@@ -1,0 +1,109 @@
+package org.secondopinion.specialist.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.secondopinion.platform.web.PageResult;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SpecialistRepository {
+
+    private final EntityManager em;
+
+    public SpecialistRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Specialist> findById(UUID id) {
+        return Optional.ofNullable(em.find(Specialist.class, id));
+    }
+
+    public Optional<Specialist> findByUserId(String userId) {
+        return em.createQuery("from Specialist s where s.userId = :userId", Specialist.class)
+                .setParameter("userId", userId).getResultStream().findFirst();
+    }
+
+    public boolean existsByNpi(String npi) {
+        return !em.createQuery("select s.id from Specialist s where s.npi = :npi", UUID.class)
+                .setParameter("npi", npi).getResultList().isEmpty();
+    }
+
+    public boolean existsByUserId(String userId) {
+        return findByUserId(userId).isPresent();
+    }
+
+    public long count() {
+        return em.createQuery("select count(s) from Specialist s", Long.class).getSingleResult();
+    }
+
+    public void persist(Specialist specialist) {
+        em.persist(specialist);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Serialises concurrent callers (e.g. replicas seeding demo data) until the transaction ends. */
+    public void lockForSeeding() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x5EED_D1EC_7000L).getSingleResult();
+    }
+
+    /** One page of specialists matching {@code criteria}, ordered by name. */
+    public PageResult<Specialist> search(SearchCriteria criteria, int page, int size, LocalDate today) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (!criteria.includeInactive()) {
+            where.append(" AND s.status = 'ACTIVE'");
+        }
+        if (criteria.specialty() != null) {
+            where.append(" AND s.primary_specialty = :specialty");
+            params.put("specialty", criteria.specialty());
+        }
+        if (criteria.language() != null) {
+            // array containment, so the GIN index on languages serves it
+            where.append(" AND s.languages @> ARRAY[CAST(:language AS text)]");
+            params.put("language", criteria.language());
+        }
+        if (criteria.acceptingNewCases() != null) {
+            where.append(" AND s.accepting_new_cases = :accepting");
+            params.put("accepting", criteria.acceptingNewCases());
+        }
+        if (criteria.state() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM state_license l WHERE l.specialist_id = s.id"
+                    + " AND l.state = :state AND l.status = 'VERIFIED'"
+                    + " AND (l.expires_on IS NULL OR l.expires_on >= :today))");
+            params.put("state", criteria.state());
+            params.put("today", today);
+        }
+        if (criteria.q() != null && !criteria.q().isBlank()) {
+            where.append(" AND (lower(s.given_name || ' ' || s.family_name) LIKE :q ESCAPE '\\' OR s.npi = :npi)");
+            params.put("q", "%" + escapeLike(criteria.q().trim().toLowerCase()) + "%");
+            params.put("npi", criteria.q().trim());
+        }
+
+        Query count = em.createNativeQuery("SELECT count(*) FROM specialist s" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+
+        Query select = em.createNativeQuery("SELECT s.* FROM specialist s" + where
+                + " ORDER BY lower(s.family_name), lower(s.given_name), s.id LIMIT :limit OFFSET :offset",
+                Specialist.class);
+        params.forEach(select::setParameter);
+        select.setParameter("limit", size).setParameter("offset", (long) page * size);
+        @SuppressWarnings("unchecked")
+        List<Specialist> items = select.getResultList();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,146 @@
+package org.secondopinion.specialist.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.outbox.Outbox;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
+import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.web.PageResult;
+import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
+import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
+import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Directory use cases. Every change publishes the specialist's new snapshot in the same transaction. */
+@ApplicationScoped
+public class SpecialistService {
+
+    private static final Logger LOG = Logger.getLogger(SpecialistService.class);
+
+    private final SpecialistRepository repository;
+    private final SpecialistMapper mapper;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, Outbox outbox) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public PageResult<PublicSpecialist> search(SearchCriteria criteria, int page, int size) {
+        return repository.search(criteria, page, size, today()).map(mapper::toPublic);
+    }
+
+    /** A specialist as the public directory shows it; inactive ones only to admins. */
+    @Transactional
+    public Optional<PublicSpecialist> find(UUID id, boolean includeInactive) {
+        return repository.findById(id)
+                .filter(s -> includeInactive || s.status == SpecialistStatus.ACTIVE)
+                .map(mapper::toPublic);
+    }
+
+    @Transactional
+    public Optional<SpecialistProfile> findOwn(String userId) {
+        return repository.findByUserId(userId).map(mapper::toProfile);
+    }
+
+    /**
+     * Adds a specialist to the directory under {@code id} (random for the API, fixed for demo data).
+     *
+     * @throws DuplicateFieldProblem when the NPI or the account already has a profile
+     */
+    @Transactional
+    public SpecialistProfile create(@NotNull UUID id, @NotNull @Valid CreateSpecialistRequest request) {
+        requireValidTimeZone(request.timeZone());
+        if (repository.existsByNpi(request.npi())) {
+            throw new DuplicateFieldProblem("npi", "a specialist with this NPI is already in the directory");
+        }
+        if (request.userId() != null && repository.existsByUserId(request.userId())) {
+            throw new DuplicateFieldProblem("userId", "this account already has a specialist profile");
+        }
+        Instant now = clock.instant();
+        Specialist specialist = mapper.toEntity(request);
+        specialist.id = id;
+        specialist.snapshotVersion = 1;
+        specialist.createdAt = now;
+        specialist.updatedAt = now;
+        for (CertificationRequest c : request.certifications()) {
+            BoardCertification certification = mapper.toEntity(c);
+            certification.id = UUID.randomUUID();
+            specialist.addCertification(certification);
+        }
+        for (LicenseRequest l : request.licenses()) {
+            StateLicense license = mapper.toEntity(l);
+            license.id = UUID.randomUUID();
+            specialist.addLicense(license);
+        }
+        persistUnique(specialist);
+        publishSnapshot(specialist);
+        LOG.infof("specialist %s added to the directory (%s)", specialist.id, specialist.primarySpecialty);
+        return mapper.toProfile(specialist);
+    }
+
+    /** The signed-in specialist changes their own availability and profile text. */
+    @Transactional
+    public SpecialistProfile updateOwn(String userId, @NotNull @Valid UpdateOwnProfileRequest patch) {
+        Specialist specialist = repository.findByUserId(userId)
+                .orElseThrow(() -> new NotFoundProblem("specialist profile of", userId));
+        mapper.apply(patch, specialist);
+        specialist.changed(clock.instant());
+        publishSnapshot(specialist);
+        return mapper.toProfile(specialist);
+    }
+
+    /** The checks above miss a concurrent insert of the same NPI or account: the unique constraints catch it. */
+    private void persistUnique(Specialist specialist) {
+        try {
+            repository.persist(specialist);
+            repository.flush();
+        } catch (ConstraintViolationException e) {
+            String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+            if (constraint.contains("npi")) {
+                throw new DuplicateFieldProblem("npi", "a specialist with this NPI is already in the directory");
+            }
+            if (constraint.contains("user_id")) {
+                throw new DuplicateFieldProblem("userId", "this account already has a specialist profile");
+            }
+            throw e;
+        }
+    }
+
+    private void publishSnapshot(Specialist specialist) {
+        outbox.publish(Topics.SPECIALIST_EVENTS, EventTypes.SPECIALIST_UPSERTED, specialist.id,
+                SpecialistSnapshots.of(specialist, today()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static void requireValidTimeZone(String timeZone) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new InvalidFieldProblem("timeZone", "must be an IANA time zone such as America/Los_Angeles");
+        }
+    }
+}
