@@ -1,0 +1,53 @@
+package org.secondopinion.notification.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.secondopinion.notification.feed.NotificationDtos.NotificationView;
+import org.secondopinion.platform.web.PageParams;
+import org.secondopinion.platform.web.PageResult;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading and acknowledging the in-app feed of a set of recipients (see {@link Audience}). */
+@ApplicationScoped
+public class FeedService {
+
+    private final NotificationRepository repository;
+    private final NotificationMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+
+    public FeedService(NotificationRepository repository, NotificationMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<NotificationView> page(List<String> recipients, Boolean unread, PageParams page) {
+        List<NotificationView> items = repository.page(recipients, unread, page.offset(), page.size).stream()
+                .map(mapper::toView).toList();
+        return new PageResult<>(items, page.page, page.size, repository.count(recipients, unread));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCount(List<String> recipients) {
+        return repository.count(recipients, Boolean.TRUE);
+    }
+
+    /** Empty when the item does not exist or belongs to someone else: the caller cannot tell which. */
+    @Transactional
+    public Optional<NotificationView> markRead(UUID id, List<String> recipients) {
+        return repository.findVisible(id, recipients).map(n -> {
+            n.markRead(Instant.now(clock));
+            return mapper.toView(n);
+        });
+    }
+
+    @Transactional
+    public int markAllRead(List<String> recipients) {
+        return repository.markAllRead(recipients, Instant.now(clock));
+    }
+}

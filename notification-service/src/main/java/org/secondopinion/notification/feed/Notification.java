@@ -1,0 +1,118 @@
+package org.secondopinion.notification.feed;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.secondopinion.notification.delivery.Channel;
+import org.secondopinion.notification.routing.NotificationKind;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One item of a person's (or a role's) in-app feed. Rows are written by {@link InAppChannel} only. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 200)
+    private String recipient;
+
+    @Column(name = "event_id", nullable = false, length = 200)
+    private String eventId;
+
+    @Column(name = "event_type", nullable = false, length = 200)
+    private String eventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 50)
+    private NotificationKind kind;
+
+    @Column(name = "case_reference", length = 50)
+    private String caseReference;
+
+    @Column(nullable = false, length = 500)
+    private String text;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected Notification() {
+    }
+
+    public Notification(UUID id, String recipient, String eventId, String eventType, NotificationKind kind,
+                        String caseReference, String text, Instant createdAt) {
+        this.id = id;
+        this.recipient = recipient;
+        this.eventId = eventId;
+        this.eventType = eventType;
+        this.channel = Channel.IN_APP;
+        this.kind = kind;
+        this.caseReference = caseReference;
+        this.text = text;
+        this.createdAt = createdAt;
+    }
+
+    /** Marking twice keeps the first time: "read at" answers when the person first saw it. */
+    public void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public NotificationKind getKind() {
+        return kind;
+    }
+
+    public String getCaseReference() {
+        return caseReference;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+}

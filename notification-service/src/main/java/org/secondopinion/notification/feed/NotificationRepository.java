@@ -1,0 +1,97 @@
+package org.secondopinion.notification.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.secondopinion.notification.delivery.Channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Feed queries; each is bounded by the caller's recipients, so nobody reads another person's items. */
+@ApplicationScoped
+public class NotificationRepository {
+
+    private final EntityManager em;
+
+    public NotificationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Inserts unless this (event, recipient, channel) exists: a redelivered event that slipped past the inbox
+     * (e.g. replayed under a new consumer name) still notifies once.
+     *
+     * @return whether a row was inserted
+     */
+    public boolean insertOnce(Notification n) {
+        return em.createNativeQuery("INSERT INTO notification (id, recipient, event_id, event_type, channel, kind, "
+                        + "case_reference, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        + "ON CONFLICT (event_id, recipient, channel) DO NOTHING")
+                .setParameter(1, n.getId())
+                .setParameter(2, n.getRecipient())
+                .setParameter(3, n.getEventId())
+                .setParameter(4, n.getEventType())
+                .setParameter(5, n.getChannel().name())
+                .setParameter(6, n.getKind().name())
+                .setParameter(7, n.getCaseReference())
+                .setParameter(8, n.getText())
+                .setParameter(9, n.getCreatedAt())
+                .executeUpdate() == 1;
+    }
+
+    public List<Notification> page(List<String> recipients, Boolean unread, int offset, int limit) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM Notification n WHERE n.recipient IN :recipients AND n.channel = :channel"
+                        + readFilter(unread) + " ORDER BY n.createdAt DESC, n.id DESC", Notification.class)
+                .setParameter("recipients", recipients)
+                .setParameter("channel", Channel.IN_APP)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long count(List<String> recipients, Boolean unread) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("SELECT count(n) FROM Notification n WHERE n.recipient IN :recipients"
+                        + " AND n.channel = :channel" + readFilter(unread), Long.class)
+                .setParameter("recipients", recipients)
+                .setParameter("channel", Channel.IN_APP)
+                .getSingleResult();
+    }
+
+    public Optional<Notification> findVisible(UUID id, List<String> recipients) {
+        if (recipients.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery("FROM Notification n WHERE n.id = :id AND n.recipient IN :recipients",
+                        Notification.class)
+                .setParameter("id", id)
+                .setParameter("recipients", recipients)
+                .getResultStream().findFirst();
+    }
+
+    public int markAllRead(List<String> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE Notification n SET n.readAt = :now WHERE n.recipient IN :recipients"
+                        + " AND n.channel = :channel AND n.readAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("recipients", recipients)
+                .setParameter("channel", Channel.IN_APP)
+                .executeUpdate();
+    }
+
+    private static String readFilter(Boolean unread) {
+        if (unread == null) {
+            return "";
+        }
+        return unread ? " AND n.readAt IS NULL" : " AND n.readAt IS NOT NULL";
+    }
+}

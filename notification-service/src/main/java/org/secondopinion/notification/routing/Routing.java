@@ -1,0 +1,102 @@
+package org.secondopinion.notification.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.MalformedEventException;
+import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.MatchAssigned;
+import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOffered;
+import org.secondopinion.platform.security.Roles;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who must hear about an event, and what they are told (DESIGN §6). Texts name only the case reference: they may
+ * travel over channels outside our control (e-mail, SMS, lock screens), so clinical details stay behind sign-in.
+ * Event types nobody needs to hear about (and types this version does not know) route to no one.
+ */
+@ApplicationScoped
+public class Routing {
+
+    static final String UPDATE_TEXT = "Your case %s has an update — sign in to read it.";
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper mapper;
+
+    public Routing(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<NotificationIntent> route(EventEnvelope event) {
+        List<NotificationIntent> intents = new ArrayList<>();
+        switch (event.type()) {
+            case EventTypes.CASE_SUBMITTED -> {
+                CaseSubmitted e = event.dataAs(CaseSubmitted.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.CASE_RECEIVED, ref,
+                        "We received your case " + ref + " — we are finding the right specialist.");
+            }
+            case EventTypes.MATCH_OFFERED -> {
+                MatchOffered e = event.dataAs(MatchOffered.class, mapper);
+                String ref = reference(event, e.caseReference());
+                add(intents, e.specialistUserId(), NotificationKind.OFFER_RECEIVED, ref,
+                        "A new case " + ref + " is waiting for your answer" + until(e.expiresAt())
+                                + " — sign in to review it.");
+            }
+            case EventTypes.MATCH_ASSIGNED -> {
+                MatchAssigned e = event.dataAs(MatchAssigned.class, mapper);
+                String ref = reference(event, e.caseReference());
+                add(intents, e.patientId(), NotificationKind.CASE_UPDATED, ref, UPDATE_TEXT.formatted(ref));
+                // neutral wording: the specialist accepted the offer, or a coordinator assigned the case
+                add(intents, e.specialistUserId(), NotificationKind.CASE_ASSIGNED_TO_YOU, ref,
+                        "Case " + ref + " is now assigned to you — sign in to start your review.");
+            }
+            case EventTypes.MATCH_FAILED -> {
+                MatchFailed e = event.dataAs(MatchFailed.class, mapper);
+                String ref = reference(event, e.caseReference());
+                add(intents, e.patientId(), NotificationKind.CASE_UPDATED, ref, UPDATE_TEXT.formatted(ref));
+                add(intents, NotificationIntent.role(Roles.COORDINATOR), NotificationKind.CASE_UNMATCHED, ref,
+                        "No specialist could be matched to case " + ref + " — sign in to assign one.");
+            }
+            case EventTypes.CASE_CANCELLED -> {
+                CaseCancelled e = event.dataAs(CaseCancelled.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.CASE_CANCELLED, ref,
+                        "Your case " + ref + " was cancelled. Nothing more will happen with it.");
+            }
+            default -> {
+                // e.g. match.offer-declined: internal to matching; unknown types: a newer producer, ignore
+            }
+        }
+        return intents;
+    }
+
+    private static void add(List<NotificationIntent> intents, String recipient, NotificationKind kind, String ref,
+                            String text) {
+        // a specialist without an account has no user id: there is no one to tell in-app
+        if (recipient != null && !recipient.isBlank()) {
+            intents.add(new NotificationIntent(recipient, kind, ref, text));
+        }
+    }
+
+    private static String reference(EventEnvelope event, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new MalformedEventException("event " + event.id() + " of type " + event.type()
+                    + " has no case reference");
+        }
+        return reference;
+    }
+
+    private static String until(Instant deadline) {
+        return deadline == null ? "" : " until " + DEADLINE.format(deadline);
+    }
+}

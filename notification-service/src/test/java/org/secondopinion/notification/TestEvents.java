@@ -1,0 +1,67 @@
+package org.secondopinion.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOffered;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds CloudEvents the way the producing services' outboxes do, and puts them on the test broker. */
+public final class TestEvents {
+
+    public static final UUID SPECIALIST1_ID = UUID.fromString("5e000000-0000-4000-8000-000000000001");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private TestEvents() {
+    }
+
+    /** A case reference no other test uses. */
+    public static String newReference() {
+        return "SO-2026-%06d".formatted(SEQUENCE.incrementAndGet() % 1_000_000);
+    }
+
+    public static EventEnvelope caseSubmitted(ObjectMapper json, UUID caseId, String reference, String patientId) {
+        return envelope(json, "case-service", EventTypes.CASE_SUBMITTED, caseId, new CaseSubmitted(caseId, reference,
+                patientId, "ORTHOPAEDIC_SURGERY", "M51.26", "63030", "ROUTINE", LocalDate.now().plusDays(30), "CA",
+                "en", List.of("avoid surgery"), "1234567893", "General Hospital", Instant.now()));
+    }
+
+    public static EventEnvelope matchOffered(ObjectMapper json, UUID caseId, String reference, String specialistUserId) {
+        return envelope(json, "matching-service", EventTypes.MATCH_OFFERED, caseId, new MatchOffered(UUID.randomUUID(),
+                caseId, reference, SPECIALIST1_ID, specialistUserId, "ROUTINE", Instant.now().plusSeconds(86_400)));
+    }
+
+    public static EventEnvelope matchFailed(ObjectMapper json, UUID caseId, String reference, String patientId) {
+        return envelope(json, "matching-service", EventTypes.MATCH_FAILED, caseId,
+                new MatchFailed(caseId, reference, patientId, "NO_ELIGIBLE_SPECIALIST"));
+    }
+
+    public static EventEnvelope envelope(ObjectMapper json, String source, String type, UUID subject, Object payload) {
+        return EventEnvelope.create(source, type, subject.toString(), json.valueToTree(payload));
+    }
+
+    public static void send(ObjectMapper json, String topic, EventEnvelope event) {
+        try {
+            EventProbe.send(topic, event.subject(), json.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sendCaseEvent(ObjectMapper json, EventEnvelope event) {
+        send(json, Topics.CASE_EVENTS, event);
+    }
+
+    public static void sendMatchingEvent(ObjectMapper json, EventEnvelope event) {
+        send(json, Topics.MATCHING_EVENTS, event);
+    }
+}
