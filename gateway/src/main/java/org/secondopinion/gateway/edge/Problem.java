@@ -1,0 +1,60 @@
+package org.secondopinion.gateway.edge;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * RFC 9457 answers the gateway gives itself (the services write their own). Same shape as platform-common's
+ * problem bodies, plus {@code requestId} so a caller can quote it when an upstream failed.
+ */
+public record Problem(int status, String title, String detail, String instance, String requestId) {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    public static Problem unauthorized(String detail, String path, String requestId) {
+        return new Problem(401, "Unauthorized", detail, path, requestId);
+    }
+
+    public static Problem notFound(String path, String requestId) {
+        return new Problem(404, "Not Found", "no API resource at this path", path, requestId);
+    }
+
+    public static Problem upstreamFailed(int status, String upstream, String path, String requestId) {
+        String detail = switch (status) {
+            case 503 -> upstream + " is unavailable: try again shortly";
+            case 504 -> upstream + " did not answer in time";
+            default -> upstream + " failed to give a valid answer";
+        };
+        String title = switch (status) {
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Bad Gateway";
+        };
+        return new Problem(status, title, detail, path, requestId);
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", instance)
+                .put("requestId", requestId);
+    }
+
+    /** Writes this problem unless the response has already started (then the connection is the only signal left). */
+    public void send(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader(RequestIds.HEADER, requestId);
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().end(toJson().encode());
+    }
+}

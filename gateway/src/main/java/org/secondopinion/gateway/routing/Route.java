@@ -1,0 +1,46 @@
+package org.secondopinion.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** One upstream service and the path prefixes it owns. */
+public record Route(String name, List<String> prefixes, String host, int port, boolean ssl,
+                    Duration timeout, Duration connectTimeout) {
+
+    public Route {
+        Objects.requireNonNull(name, "name");
+        prefixes = prefixes.stream().map(Route::withoutTrailingSlash).toList();
+        if (prefixes.isEmpty() || prefixes.stream().anyMatch(p -> !p.startsWith("/"))) {
+            throw new IllegalArgumentException("route " + name + ": prefixes must start with '/': " + prefixes);
+        }
+    }
+
+    /** Builds a route from an upstream base URL such as {@code http://127.0.0.1:8081}. */
+    public static Route of(String name, String url, List<String> prefixes, Duration timeout, Duration connectTimeout) {
+        URI uri = URI.create(url);
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("route " + name + ": upstream URL must be http(s)://host[:port], was " + url);
+        }
+        boolean ssl = "https".equals(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
+        return new Route(name, prefixes, uri.getHost(), port, ssl, timeout, connectTimeout);
+    }
+
+    /** The prefix that owns {@code path}, or -1: {@code /api/v1/cases} owns {@code /api/v1/cases/1} but not {@code /api/v1/casesx}. */
+    int matchLength(String path) {
+        int best = -1;
+        for (String prefix : prefixes) {
+            boolean owns = path.equals(prefix) || path.startsWith(prefix) && path.charAt(prefix.length()) == '/';
+            if (owns && prefix.length() > best) {
+                best = prefix.length();
+            }
+        }
+        return best;
+    }
+
+    private static String withoutTrailingSlash(String prefix) {
+        return prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+}
