@@ -1,0 +1,158 @@
+package org.secondopinion.stack;
+
+import org.secondopinion.infra.Processes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One service running as a child JVM ({@code java -jar quarkus-run.jar}), its output appended to a log file. */
+final class ServiceProcess {
+
+    /** What {@link PidFiles} looks for in a stale process's command line. */
+    static final String COMMAND_MARKER = "quarkus-run.jar";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final StackService service;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private final Path pidFile;
+    private Process process;
+
+    ServiceProcess(StackService service, Path jar, int port, Map<String, String> environment, Path logFile,
+                   Path pidFile) {
+        this.service = service;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx256m",
+                "-Dquarkus.application.name=" + service.serviceName(), "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "---- " + Instant.now() + " starting " + service.serviceName() + " on port "
+                    + port + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(service.serviceName() + " could not be launched: " + e.getMessage(), e);
+        }
+        PidFiles.write(pidFile, process.pid());
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers 200.
+     *
+     * @throws IllegalStateException naming the service and its log file if it exits or the deadline passes
+     */
+    void awaitReady(Instant deadline) {
+        while (!pollReady()) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw notReadyInTime();
+            }
+            pause();
+        }
+    }
+
+    /**
+     * One look at the service: ready or not yet.
+     *
+     * @throws IllegalStateException naming the service and its log file if the process has exited
+     */
+    boolean pollReady() {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(service.serviceName() + " exited"
+                    + (current == null ? "" : " with code " + current.exitValue())
+                    + " before it was ready; see " + logFile);
+        }
+        return isReady();
+    }
+
+    IllegalStateException notReadyInTime() {
+        return new IllegalStateException(service.serviceName() + " did not answer 200 on " + readyUrl()
+                + " in time; see " + logFile);
+    }
+
+    boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(readyUrl())).timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, then a kill after the grace period; removes the pid file. */
+    synchronized void stop() {
+        if (process != null) {
+            Processes.stop(process.toHandle(), Duration.ofSeconds(20));
+            process = null;
+        }
+        PidFiles.delete(pidFile);
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    StackService service() {
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private String readyUrl() {
+        return baseUrl() + "/q/health/ready";
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(250); // polling a child process's health endpoint; there is no event to wait on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
