@@ -8,6 +8,7 @@ package org.secondopinion.platform.events;
 public final class EventTypes {
     public static final String CASE_SUBMITTED = "case.submitted.v1";
     public static final String CASE_CANCELLED = "case.cancelled.v1";
+    public static final String CASE_RATED = "case.rated.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
 
