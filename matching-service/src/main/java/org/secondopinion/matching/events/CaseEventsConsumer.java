@@ -1,0 +1,40 @@
+package org.secondopinion.matching.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.matching.matches.MatchService;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.inbox.Inbox;
+
+/** case-events: a submitted case opens a match; a cancelled one withdraws its offer. Other types are not ours. */
+@ApplicationScoped
+public class CaseEventsConsumer {
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final MatchService matches;
+
+    public CaseEventsConsumer(Inbox inbox, ObjectMapper mapper, MatchService matches) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.matches = matches;
+    }
+
+    @Incoming("case-events")
+    @Blocking
+    public void onMessage(String message) {
+        inbox.process(SpecialistEventsConsumer.CONSUMER, message, event -> {
+            switch (event.type()) {
+                case EventTypes.CASE_SUBMITTED -> matches.open(event.dataAs(CaseSubmitted.class, mapper));
+                case EventTypes.CASE_CANCELLED -> matches.cancel(event.dataAs(CaseCancelled.class, mapper));
+                default -> {
+                    // other case events are for other services
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package org.secondopinion.matching.matches;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries on matches and offers. */
+@ApplicationScoped
+public class MatchRepository {
+
+    private final EntityManager em;
+
+    public MatchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public Optional<Match> findByCaseId(UUID caseId) {
+        return em.createQuery("FROM Match WHERE caseId = :caseId", Match.class)
+                .setParameter("caseId", caseId).getResultStream().findFirst();
+    }
+
+    /** The match row lock serialises every decision about one case: accept, decline, expiry, cancel. */
+    public Optional<Match> lockByCaseId(UUID caseId) {
+        return em.createQuery("FROM Match WHERE caseId = :caseId", Match.class)
+                .setParameter("caseId", caseId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public Match lock(UUID matchId) {
+        return em.find(Match.class, matchId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Reads the offer as it is now (after a lock was taken), not as this transaction first saw it. */
+    public Optional<Offer> findOffer(UUID offerId) {
+        Offer offer = em.find(Offer.class, offerId);
+        if (offer != null) {
+            em.refresh(offer);
+        }
+        return Optional.ofNullable(offer);
+    }
+
+    public Optional<UUID> matchIdOfOffer(UUID offerId) {
+        return em.createQuery("SELECT o.match.id FROM Offer o WHERE o.id = :id", UUID.class)
+                .setParameter("id", offerId).getResultStream().findFirst();
+    }
+
+    public List<Offer> offersOf(Match match) {
+        return em.createQuery("FROM Offer WHERE match = :match ORDER BY offeredAt, id", Offer.class)
+                .setParameter("match", match).getResultList();
+    }
+
+    public List<Offer> pendingOffersOf(String specialistUserId, Instant now, int offset, int limit) {
+        return em.createQuery("FROM Offer o JOIN FETCH o.match WHERE o.specialistUserId = :user "
+                        + "AND o.status = :pending AND o.expiresAt > :now ORDER BY o.expiresAt, o.id", Offer.class)
+                .setParameter("user", specialistUserId).setParameter("pending", OfferStatus.PENDING)
+                .setParameter("now", now).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countPendingOffersOf(String specialistUserId, Instant now) {
+        return em.createQuery("SELECT count(o) FROM Offer o WHERE o.specialistUserId = :user "
+                        + "AND o.status = :pending AND o.expiresAt > :now", Long.class)
+                .setParameter("user", specialistUserId).setParameter("pending", OfferStatus.PENDING)
+                .setParameter("now", now).getSingleResult();
+    }
+
+    /**
+     * Locks matches whose pending offer is past its deadline. SKIP LOCKED lets several replicas sweep at once,
+     * each taking different matches, and never waits on a specialist who is answering right now.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockMatchesWithOverdueOffers(Instant now, int limit) {
+        return em.createNativeQuery("SELECT m.id FROM match_request m WHERE m.status = 'OFFERED' AND EXISTS ("
+                        + "SELECT 1 FROM offer o WHERE o.match_id = m.id AND o.status = 'PENDING' AND o.expires_at <= ?1) "
+                        + "ORDER BY m.id LIMIT ?2 FOR UPDATE OF m SKIP LOCKED", UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+}

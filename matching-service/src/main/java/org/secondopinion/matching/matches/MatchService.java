@@ -1,0 +1,204 @@
+package org.secondopinion.matching.matches;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.secondopinion.matching.config.MatchingConfig;
+import org.secondopinion.matching.projection.SpecialistProjection;
+import org.secondopinion.matching.projection.SpecialistProjectionService;
+import org.secondopinion.matching.ranking.RankedCandidate;
+import org.secondopinion.matching.ranking.Ranker;
+import org.secondopinion.matching.ranking.Ranking;
+import org.secondopinion.platform.events.EventTypes;
+import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.MatchAssigned;
+import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOfferDeclined;
+import org.secondopinion.platform.events.catalog.MatchOffered;
+import org.secondopinion.platform.outbox.Outbox;
+import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.problem.StateConflictProblem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Matching use cases: open a match for a submitted case, offer it down the ranking, record answers and expiries,
+ * withdraw on cancellation. Every decision about one case runs under that case's match row lock, so two accepts
+ * (or an accept racing the expiry job) can never both win. Events go out through the outbox, keyed by case id.
+ */
+@ApplicationScoped
+public class MatchService {
+
+    private static final Logger LOG = Logger.getLogger(MatchService.class);
+    static final String NO_CANDIDATE = "no eligible specialist is left";
+
+    private final MatchRepository matches;
+    private final SpecialistProjectionService specialists;
+    private final Ranker ranker;
+    private final MatchingConfig config;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public MatchService(MatchRepository matches, SpecialistProjectionService specialists, Ranker ranker,
+                        MatchingConfig config, Outbox outbox) {
+        this.matches = matches;
+        this.specialists = specialists;
+        this.ranker = ranker;
+        this.config = config;
+        this.outbox = outbox;
+    }
+
+    /** @return false when the case already has a match (a re-published submission) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean open(CaseSubmitted submitted) {
+        if (matches.findByCaseId(submitted.caseId()).isPresent()) {
+            LOG.infof("case %s already has a match: submission ignored", submitted.caseId());
+            return false;
+        }
+        Instant now = clock.instant();
+        Match match = Match.of(submitted, now);
+        matches.persist(match);
+        offerToNext(match, List.of(), now);
+        return true;
+    }
+
+    @Transactional
+    public Offer accept(UUID offerId, String userId) {
+        Instant now = clock.instant();
+        Match match = lockMatchOf(offerId);
+        Offer offer = ownOffer(offerId, userId);
+        offer.accept(now);
+        if (!match.open()) {
+            // defensive: an open offer on a closed match would be a bug; the rollback undoes the accept
+            throw new StateConflictProblem("case " + match.caseId + " is already " + match.status,
+                    match.status.name());
+        }
+        match.assigned(offer.specialistId, now);
+        specialists.lock(offer.specialistId).ifPresent(SpecialistProjection::assigned);
+        outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
+                new MatchAssigned(match.caseId, match.caseReference, match.patientId, offer.specialistId,
+                        offer.specialistUserId, now));
+        LOG.infof("offer %s accepted: case %s assigned to specialist %s", offer.id, match.caseId, offer.specialistId);
+        return offer;
+    }
+
+    @Transactional
+    public Offer decline(UUID offerId, String userId, String reason) {
+        Instant now = clock.instant();
+        Match match = lockMatchOf(offerId);
+        Offer offer = ownOffer(offerId, userId);
+        offer.decline(reason, now);
+        outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFER_DECLINED, match.caseId,
+                new MatchOfferDeclined(offer.id, match.caseId, match.caseReference, offer.specialistId, reason));
+        LOG.infof("offer %s declined for case %s", offer.id, match.caseId);
+        if (match.open()) {
+            offerToNext(match, matches.offersOf(match), now);
+        }
+        return offer;
+    }
+
+    /**
+     * Expires overdue offers of up to one batch of matches and offers each case to its next candidate.
+     *
+     * @return how many matches moved on
+     */
+    @Transactional
+    public int expireOverdueOffers() {
+        Instant now = clock.instant();
+        List<UUID> due = matches.lockMatchesWithOverdueOffers(now, config.expiryBatchSize());
+        for (UUID matchId : due) {
+            Match match = matches.lock(matchId);
+            List<Offer> offers = matches.offersOf(match);
+            offers.stream().filter(o -> o.overdue(now)).forEach(o -> {
+                o.expire(now);
+                LOG.infof("offer %s for case %s expired", o.id, match.caseId);
+            });
+            offerToNext(match, offers, now);
+        }
+        return due.size();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(CaseCancelled cancelled) {
+        Optional<Match> found = matches.lockByCaseId(cancelled.caseId());
+        if (found.isEmpty()) {
+            return; // cancelled before it was ever submitted to matching
+        }
+        Match match = found.get();
+        Instant now = clock.instant();
+        if (match.status == MatchStatus.CANCELLED) {
+            return;
+        }
+        matches.offersOf(match).stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
+        if (match.status == MatchStatus.ASSIGNED && match.assignedSpecialistId != null) {
+            specialists.lock(match.assignedSpecialistId).ifPresent(SpecialistProjection::released);
+        }
+        match.cancelled(now);
+        LOG.infof("match for case %s cancelled", match.caseId);
+    }
+
+    public List<Offer> pendingOffersOf(String userId, int offset, int limit) {
+        return matches.pendingOffersOf(userId, clock.instant(), offset, limit);
+    }
+
+    public long countPendingOffersOf(String userId) {
+        return matches.countPendingOffersOf(userId, clock.instant());
+    }
+
+    @Transactional
+    public Optional<MatchView> find(UUID caseId) {
+        return matches.findByCaseId(caseId).map(m -> new MatchView(m, matches.offersOf(m)));
+    }
+
+    /** A match with its offer history, read in one transaction. */
+    public record MatchView(Match match, List<Offer> offers) {
+    }
+
+    /** Re-ranks (load and availability may have changed) without everyone already asked, and offers to the best. */
+    private void offerToNext(Match match, List<Offer> previousOffers, Instant now) {
+        // the closed offer's UPDATE must reach the database before the new offer's INSERT (Hibernate would put
+        // inserts first), or the one-pending-offer-per-case index refuses the new one
+        matches.flush();
+        Set<UUID> alreadyAsked = previousOffers.stream().map(o -> o.specialistId).collect(Collectors.toSet());
+        Ranking ranking = ranker.rank(match.facts(),
+                specialists.all().stream().map(SpecialistProjection::facts).toList(), alreadyAsked);
+        match.ranked(ranking, now);
+        Optional<RankedCandidate> best = ranking.best();
+        if (best.isEmpty()) {
+            match.failed(NO_CANDIDATE, now);
+            outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_FAILED, match.caseId,
+                    new MatchFailed(match.caseId, match.caseReference, match.patientId, NO_CANDIDATE));
+            LOG.infof("match for case %s failed: %s (excluded %s)", match.caseId, NO_CANDIDATE, match.exclusions);
+            return;
+        }
+        RankedCandidate candidate = best.get();
+        Offer offer = Offer.to(match, candidate.specialistId(), candidate.specialistUserId(), now,
+                match.urgent() ? config.urgentOfferTtl() : config.routineOfferTtl());
+        matches.persist(offer);
+        match.offered(now);
+        outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFERED, match.caseId,
+                new MatchOffered(offer.id, match.caseId, match.caseReference, offer.specialistId,
+                        offer.specialistUserId, match.urgency, offer.expiresAt));
+        LOG.infof("case %s offered to specialist %s until %s (offer %s)", match.caseId, offer.specialistId,
+                offer.expiresAt, offer.id);
+    }
+
+    private Match lockMatchOf(UUID offerId) {
+        UUID matchId = matches.matchIdOfOffer(offerId).orElseThrow(() -> new NotFoundProblem("offer", offerId));
+        return matches.lock(matchId);
+    }
+
+    /** Someone else's offer answers 404 like a missing one: its existence is not the caller's business. */
+    private Offer ownOffer(UUID offerId, String userId) {
+        return matches.findOffer(offerId).filter(o -> o.ownedBy(userId))
+                .orElseThrow(() -> new NotFoundProblem("offer", offerId));
+    }
+}

@@ -1,0 +1,5 @@
+package org.secondopinion.matching.matches;
+
+public enum OfferStatus {
+    PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
+}

@@ -1,0 +1,130 @@
+package org.secondopinion.matching.projection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.secondopinion.matching.ranking.SpecialistFacts;
+import org.secondopinion.platform.events.catalog.SpecialistUpserted;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Our copy of one specialist's latest directory snapshot, plus the load we count ourselves. */
+@Entity
+@Table(name = "specialist_projection")
+public class SpecialistProjection {
+
+    @Id
+    @Column(name = "specialist_id")
+    public UUID specialistId;
+
+    @Column(name = "snapshot_version", nullable = false)
+    public long snapshotVersion;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "accepting_new_cases", nullable = false)
+    public boolean acceptingNewCases;
+
+    @Column(name = "primary_specialty")
+    public String primarySpecialty;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "certified_specialties", nullable = false)
+    public List<String> certifiedSpecialties;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "licensed_states", nullable = false)
+    public List<String> licensedStates;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> languages;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "procedure_expertise", nullable = false)
+    public List<String> procedureExpertise;
+
+    @Column(name = "non_operative_expertise", nullable = false)
+    public boolean nonOperativeExpertise;
+
+    public String npi;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> affiliations;
+
+    @Column(nullable = false)
+    public int capacity;
+
+    @Column(name = "typical_turnaround_hours", nullable = false)
+    public int typicalTurnaroundHours;
+
+    @Column(name = "active_cases", nullable = false)
+    public int activeCases;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    protected SpecialistProjection() {
+    }
+
+    public SpecialistProjection(UUID specialistId) {
+        this.specialistId = specialistId;
+    }
+
+    /**
+     * Takes the snapshot unless ours is as new or newer (the compacted topic may replay, and a re-sent old
+     * snapshot must not undo a change). Our load count is never taken from the snapshot.
+     *
+     * @return whether the snapshot was applied
+     */
+    public boolean apply(SpecialistUpserted s, Instant now) {
+        if (updatedAt != null && s.version() <= snapshotVersion) {
+            return false;
+        }
+        snapshotVersion = s.version();
+        userId = s.userId();
+        status = s.status();
+        acceptingNewCases = s.acceptingNewCases();
+        primarySpecialty = s.primarySpecialty();
+        certifiedSpecialties = copy(s.certifiedSpecialties());
+        licensedStates = copy(s.licensedStates());
+        languages = copy(s.languages());
+        procedureExpertise = copy(s.procedureExpertise());
+        nonOperativeExpertise = s.nonOperativeExpertise();
+        npi = s.npi();
+        affiliations = copy(s.affiliations());
+        capacity = s.capacity();
+        typicalTurnaroundHours = s.typicalTurnaroundHours();
+        updatedAt = now;
+        return true;
+    }
+
+    public void assigned() {
+        activeCases++;
+    }
+
+    /** A case ended (cancelled after assignment): the specialist has room again. */
+    public void released() {
+        activeCases = Math.max(0, activeCases - 1);
+    }
+
+    public SpecialistFacts facts() {
+        return new SpecialistFacts(specialistId, userId, status, acceptingNewCases, certifiedSpecialties,
+                licensedStates, languages, procedureExpertise, nonOperativeExpertise, npi, affiliations, capacity,
+                activeCases, typicalTurnaroundHours);
+    }
+
+    private static List<String> copy(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+}
