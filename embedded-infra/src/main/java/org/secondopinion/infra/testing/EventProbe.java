@@ -91,7 +91,10 @@ public final class EventProbe implements AutoCloseable {
         return events;
     }
 
-    /** Publishes a raw message (e.g. a poison one) to a topic. */
+    /**
+     * Publishes a raw message (e.g. a poison one) to a topic, with the headers the platform's outbox relay sets, so
+     * consumers are tested against records exactly as they arrive in production.
+     */
     public static void send(String topic, String key, String value) {
         Properties config = new Properties();
         config.put("bootstrap.servers", PlatformTestResource.kafka().bootstrapServers());
@@ -99,7 +102,10 @@ public final class EventProbe implements AutoCloseable {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

@@ -8,6 +8,10 @@ package org.secondopinion.platform.events;
 public final class EventTypes {
     public static final String CASE_SUBMITTED = "case.submitted.v1";
     public static final String CASE_CANCELLED = "case.cancelled.v1";
+    public static final String CASE_INFORMATION_REQUESTED = "case.information-requested.v1";
+    public static final String CASE_INFORMATION_PROVIDED = "case.information-provided.v1";
+    public static final String CASE_OPINION_DELIVERED = "case.opinion-delivered.v1";
+    public static final String CASE_CLOSED = "case.closed.v1";
     public static final String CASE_RATED = "case.rated.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
