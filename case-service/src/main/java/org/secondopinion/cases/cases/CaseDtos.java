@@ -121,6 +121,8 @@ public final class CaseDtos {
             Instant submittedAt,
             Instant assignedAt,
             Instant cancelledAt,
+            Instant opinionDeliveredAt,
+            Instant closedAt,
             long version) {
     }
 

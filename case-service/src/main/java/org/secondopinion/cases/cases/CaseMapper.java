@@ -55,6 +55,8 @@ public interface CaseMapper {
     @Mapping(target = "submittedAt", expression = "java(c.submittedAt())")
     @Mapping(target = "assignedAt", expression = "java(c.assignedAt())")
     @Mapping(target = "cancelledAt", expression = "java(c.cancelledAt())")
+    @Mapping(target = "opinionDeliveredAt", expression = "java(c.opinionDeliveredAt())")
+    @Mapping(target = "closedAt", expression = "java(c.closedAt())")
     CaseView toView(PatientCase c);
 
     @Mapping(target = "status", expression = "java(c.status())")

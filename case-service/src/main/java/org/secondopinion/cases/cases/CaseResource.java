@@ -114,6 +114,16 @@ public class CaseResource {
         return Response.ok(mapper.toView(c)).tag(etag(c)).build();
     }
 
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(summary = "Close your case after reading the opinion (it also closes by itself some days later)")
+    @APIResponse(responseCode = "409", description = "No opinion delivered yet; the body names the current state")
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        PatientCase c = service.close(id, version(ifMatch), user);
+        return Response.ok(mapper.toView(c)).tag(etag(c)).build();
+    }
+
     private static EntityTag etag(PatientCase c) {
         return new EntityTag(Long.toString(c.version));
     }

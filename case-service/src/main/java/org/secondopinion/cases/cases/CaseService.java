@@ -10,12 +10,13 @@ import org.secondopinion.cases.cases.CaseDtos.SubmitRequest;
 import org.secondopinion.cases.cases.CaseDtos.UpdateCaseRequest;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
+import org.secondopinion.cases.audit.AccessLog;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.outbox.Outbox;
-import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.web.PageResult;
@@ -37,12 +38,16 @@ public class CaseService {
     private final CaseRepository cases;
     private final CaseMapper mapper;
     private final Outbox outbox;
+    private final CaseLookup lookup;
+    private final AccessLog accessLog;
     private final Clock clock = Clock.systemUTC();
 
-    public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox) {
+    public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog) {
         this.cases = cases;
         this.mapper = mapper;
         this.outbox = outbox;
+        this.lookup = lookup;
+        this.accessLog = accessLog;
     }
 
     @Transactional
@@ -53,6 +58,7 @@ public class CaseService {
         mapper.apply(request, c);
         c.checkConsistency(today());
         cases.persist(c);
+        accessLog.record(c.id, patient, "CREATE", "CASE", c.id);
         LOG.infof("case %s created as draft", c.reference);
         return c;
     }
@@ -65,6 +71,7 @@ public class CaseService {
         mapper.apply(request, c);
         c.checkConsistency(today());
         c.touched(clock.instant());
+        accessLog.record(c.id, patient, "UPDATE", "CASE", c.id);
         return c;
     }
 
@@ -77,6 +84,7 @@ public class CaseService {
                 c.patientId, c.specialty, c.diagnosisCode, c.procedureCode, c.urgency.name(), c.scheduledDate,
                 c.patientState, c.preferredLanguage, List.copyOf(c.goals), c.surgeonNpi, c.surgeonInstitution,
                 c.submittedAt()));
+        accessLog.record(c.id, patient, "SUBMIT", "CASE", c.id);
         LOG.infof("case %s submitted", c.reference);
         return c;
     }
@@ -88,13 +96,35 @@ public class CaseService {
         CaseStatus previous = c.cancel(clock.instant());
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_CANCELLED, c.id,
                 new CaseCancelled(c.id, c.reference, c.patientId, previous.name(), c.cancelledAt()));
+        accessLog.record(c.id, patient, "CANCEL", "CASE", c.id);
         LOG.infof("case %s cancelled", c.reference);
         return c;
     }
 
+    /** Reads a case the caller may see, and leaves that read in the access log. */
     @Transactional
     public Optional<PatientCase> find(UUID id, CurrentUser user) {
-        return cases.find(id).filter(c -> CaseAccess.canRead(c, user));
+        Optional<PatientCase> found = cases.find(id).filter(c -> CaseAccess.canRead(c, user));
+        found.ifPresent(c -> accessLog.record(c.id, user, "READ", "CASE", c.id));
+        return found;
+    }
+
+    /** OPINION_DELIVERED → CLOSED at the patient's word (the auto-close job does the same later on its own). */
+    @Transactional
+    public PatientCase close(UUID id, Long expectedVersion, CurrentUser patient) {
+        PatientCase c = ownCase(id, patient);
+        checkVersion(c, expectedVersion);
+        close(c, "PATIENT");
+        accessLog.record(c.id, patient, "CLOSE", "CASE", c.id);
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(PatientCase c, String closedBy) {
+        c.close(clock.instant());
+        outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_CLOSED, c.id, new CaseClosed(c.id, c.reference,
+                c.patientId, c.assignedSpecialistId(), closedBy, c.closedAt()));
+        LOG.infof("case %s closed by %s", c.reference, closedBy);
     }
 
     @Transactional
@@ -133,11 +163,10 @@ public class CaseService {
     }
 
     private PatientCase ownCase(UUID id, CurrentUser user) {
-        return cases.find(id).filter(c -> CaseAccess.isOwner(c, user))
-                .orElseThrow(() -> new NotFoundProblem("case", id));
+        return lookup.ownedBy(id, user);
     }
 
-    private static void checkVersion(PatientCase c, Long expectedVersion) {
+    static void checkVersion(PatientCase c, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != c.version) {
             throw new StateConflictProblem("case " + c.reference + " is at version " + c.version + ", not "
                     + expectedVersion + ": read it again and retry", c.status().name());

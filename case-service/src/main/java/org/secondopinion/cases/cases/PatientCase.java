@@ -88,6 +88,10 @@ public class PatientCase {
     private Instant assignedAt;
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+    @Column(name = "opinion_delivered_at")
+    private Instant opinionDeliveredAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @Version
     public long version;
@@ -186,6 +190,56 @@ public class PatientCase {
         return previous;
     }
 
+    /** The assigned specialist starts working on the case: ASSIGNED → IN_REVIEW (again is a no-op). */
+    public void startReview(Instant now) {
+        if (status == CaseStatus.IN_REVIEW) {
+            return;
+        }
+        if (status != CaseStatus.ASSIGNED) {
+            throw new StateConflictProblem("case " + reference + " is not open for review", status.name());
+        }
+        status = CaseStatus.IN_REVIEW;
+        updatedAt = now;
+    }
+
+    /** The specialist needs more from the patient: the review pauses in AWAITING_INFORMATION. */
+    public void awaitInformation(Instant now) {
+        if (status != CaseStatus.ASSIGNED && status != CaseStatus.IN_REVIEW && status != CaseStatus.AWAITING_INFORMATION) {
+            throw new StateConflictProblem("case " + reference + " is not under review", status.name());
+        }
+        status = CaseStatus.AWAITING_INFORMATION;
+        updatedAt = now;
+    }
+
+    /** The patient answered the last open request: back to IN_REVIEW. */
+    public void resumeReview(Instant now) {
+        if (status != CaseStatus.AWAITING_INFORMATION) {
+            throw new StateConflictProblem("case " + reference + " is not waiting for information", status.name());
+        }
+        status = CaseStatus.IN_REVIEW;
+        updatedAt = now;
+    }
+
+    /** The written opinion reaches the patient. Not while the specialist still waits for answers. */
+    public void deliverOpinion(Instant now) {
+        if (status != CaseStatus.ASSIGNED && status != CaseStatus.IN_REVIEW) {
+            throw new StateConflictProblem("an opinion on case " + reference + " cannot be delivered now", status.name());
+        }
+        status = CaseStatus.OPINION_DELIVERED;
+        opinionDeliveredAt = now;
+        updatedAt = now;
+    }
+
+    /** OPINION_DELIVERED → CLOSED, by the patient or by the auto-close job. */
+    public void close(Instant now) {
+        if (status != CaseStatus.OPINION_DELIVERED) {
+            throw new StateConflictProblem("case " + reference + " can be closed only after the opinion", status.name());
+        }
+        status = CaseStatus.CLOSED;
+        closedAt = now;
+        updatedAt = now;
+    }
+
     public boolean isAssignedTo(String userId) {
         return userId != null && userId.equals(assignedSpecialistUserId);
     }
@@ -234,5 +288,13 @@ public class PatientCase {
 
     public Instant cancelledAt() {
         return cancelledAt;
+    }
+
+    public Instant opinionDeliveredAt() {
+        return opinionDeliveredAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 }

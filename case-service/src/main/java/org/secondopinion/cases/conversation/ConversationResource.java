@@ -1,0 +1,104 @@
+package org.secondopinion.cases.conversation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/cases/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Information requests and messages")
+public class ConversationResource {
+
+    public record InformationRequestCreate(@NotBlank @Size(max = 4000) String question) {
+    }
+
+    public record InformationResponse(@NotBlank @Size(max = 10000) String answer) {
+    }
+
+    public record MessageCreate(@NotBlank @Size(max = 4000) String body) {
+    }
+
+    public record InformationRequestView(UUID id, String question, Instant requestedAt, String answer,
+                                         Instant answeredAt) {
+        static InformationRequestView of(InformationRequest r) {
+            return new InformationRequestView(r.id, r.question, r.requestedAt, r.answer, r.answeredAt);
+        }
+    }
+
+    public record MessageView(UUID id, String authorId, String authorRole, String body, Instant createdAt) {
+        static MessageView of(CaseMessage m) {
+            return new MessageView(m.id, m.authorId, m.authorRole, m.body, m.createdAt);
+        }
+    }
+
+    private final ConversationService conversation;
+    private final CurrentUser user;
+
+    public ConversationResource(ConversationService conversation, CurrentUser user) {
+        this.conversation = conversation;
+        this.user = user;
+    }
+
+    @POST
+    @Path("information-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Ask the patient for missing information (assigned specialist)")
+    public Response request(@PathParam("id") UUID caseId, @NotNull @Valid InformationRequestCreate body) {
+        return Response.status(201).entity(InformationRequestView.of(
+                conversation.request(caseId, body.question(), user))).build();
+    }
+
+    @GET
+    @Path("information-requests")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(summary = "The specialist's questions and the patient's answers")
+    public List<InformationRequestView> requests(@PathParam("id") UUID caseId) {
+        return conversation.requests(caseId, user).stream().map(InformationRequestView::of).toList();
+    }
+
+    @POST
+    @Path("information-requests/{requestId}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(summary = "Answer the specialist's question (new records go through the documents endpoint)")
+    public InformationRequestView answer(@PathParam("id") UUID caseId, @PathParam("requestId") UUID requestId,
+                                         @NotNull @Valid InformationResponse body) {
+        return InformationRequestView.of(conversation.answer(caseId, requestId, body.answer(), user));
+    }
+
+    @POST
+    @Path("messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(summary = "Write in the case's thread (patient, assigned specialist, coordinators)")
+    public Response post(@PathParam("id") UUID caseId, @NotNull @Valid MessageCreate body) {
+        return Response.status(201).entity(MessageView.of(conversation.post(caseId, body.body(), user))).build();
+    }
+
+    @GET
+    @Path("messages")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(summary = "The case's thread, oldest first")
+    public List<MessageView> thread(@PathParam("id") UUID caseId) {
+        return conversation.thread(caseId, user).stream().map(MessageView::of).toList();
+    }
+}

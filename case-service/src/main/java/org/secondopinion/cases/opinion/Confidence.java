@@ -1,0 +1,5 @@
+package org.secondopinion.cases.opinion;
+
+public enum Confidence {
+    LOW, MODERATE, HIGH
+}

@@ -1,0 +1,50 @@
+package org.secondopinion.cases.opinion;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The opinion API's shapes. A draft may be incomplete; submitting checks completeness. */
+public final class OpinionDtos {
+
+    private OpinionDtos() {
+    }
+
+    public record AlternativeDto(@NotNull AlternativeType type, @NotBlank @Size(max = 4000) String description) {
+    }
+
+    public record OpinionDraft(
+            Verdict verdict,
+            @Size(max = 10000) String summary,
+            @Size(max = 10) List<@NotNull @Valid AlternativeDto> alternatives,
+            @Size(max = 10000) String risks,
+            @Size(max = 10000) String recoveryComparison,
+            @Size(max = 20) List<@NotBlank @Size(max = 1000) String> questionsForSurgeon,
+            Confidence confidence) {
+    }
+
+    public record AddendumCreate(@NotBlank @Size(max = 10000) String body) {
+    }
+
+    public record RatingCreate(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 2000) String comment) {
+    }
+
+    public record AddendumView(UUID id, String body, Instant createdAt) {
+    }
+
+    public record OpinionView(UUID caseId, String status, Verdict verdict, String summary,
+                              List<AlternativeDto> alternatives, String risks, String recoveryComparison,
+                              List<String> questionsForSurgeon, Confidence confidence, Instant updatedAt,
+                              Instant deliveredAt, List<AddendumView> addenda) {
+    }
+
+    public record RatingView(UUID caseId, int stars, String comment, Instant ratedAt) {
+    }
+}

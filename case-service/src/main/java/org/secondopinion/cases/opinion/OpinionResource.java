@@ -1,0 +1,96 @@
+package org.secondopinion.cases.opinion;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.opinion.OpinionDtos.AddendumCreate;
+import org.secondopinion.cases.opinion.OpinionDtos.AddendumView;
+import org.secondopinion.cases.opinion.OpinionDtos.AlternativeDto;
+import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
+import org.secondopinion.cases.opinion.OpinionDtos.OpinionView;
+import org.secondopinion.cases.opinion.OpinionDtos.RatingCreate;
+import org.secondopinion.cases.opinion.OpinionDtos.RatingView;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/cases/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Opinion")
+public class OpinionResource {
+
+    private final OpinionService opinions;
+    private final CurrentUser user;
+
+    public OpinionResource(OpinionService opinions, CurrentUser user) {
+        this.opinions = opinions;
+        this.user = user;
+    }
+
+    @PUT
+    @Path("opinion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Write or rewrite the opinion draft (assigned specialist); the first draft starts the review")
+    public OpinionView saveDraft(@PathParam("id") UUID caseId, @NotNull @Valid OpinionDraft draft) {
+        Opinion o = opinions.saveDraft(caseId, draft, user);
+        return view(o, List.of());
+    }
+
+    @POST
+    @Path("opinion/submit")
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Deliver the opinion to the patient; it is immutable afterwards")
+    public OpinionView submit(@PathParam("id") UUID caseId) {
+        return view(opinions.submit(caseId, user), List.of());
+    }
+
+    @GET
+    @Path("opinion")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(summary = "Read the opinion: the patient once delivered, the assigned specialist also as a draft")
+    public OpinionView read(@PathParam("id") UUID caseId) {
+        Opinion o = opinions.read(caseId, user);
+        return view(o, opinions.addenda(caseId));
+    }
+
+    @POST
+    @Path("opinion/addenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Add to a delivered opinion")
+    public Response addendum(@PathParam("id") UUID caseId, @NotNull @Valid AddendumCreate body) {
+        OpinionAddendum a = opinions.addendum(caseId, body.body(), user);
+        return Response.status(201).entity(new AddendumView(a.id, a.body, a.createdAt)).build();
+    }
+
+    @POST
+    @Path("rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(summary = "Rate the opinion once, 1 to 5 stars, with an optional comment")
+    public Response rate(@PathParam("id") UUID caseId, @NotNull @Valid RatingCreate body) {
+        CaseRating r = opinions.rate(caseId, body.stars(), body.comment(), user);
+        return Response.status(201).entity(new RatingView(r.caseId, r.stars, r.comment, r.ratedAt)).build();
+    }
+
+    private static OpinionView view(Opinion o, List<OpinionAddendum> addenda) {
+        return new OpinionView(o.caseId, o.isDelivered() ? "DELIVERED" : "DRAFT", o.verdict(), o.summary(),
+                o.alternatives().stream().map(a -> new AlternativeDto(a.type, a.description)).toList(),
+                o.risks(), o.recoveryComparison(), o.questionsForSurgeon(), o.confidence(), o.updatedAt(),
+                o.deliveredAt(), addenda.stream().map(a -> new AddendumView(a.id, a.body, a.createdAt)).toList());
+    }
+}
