@@ -54,6 +54,8 @@ class PlatformSliceIT {
                 .demoData(true)
                 .readyTimeout(Duration.ofMinutes(4)));
         RestAssured.baseURI = stack.gatewayUrl();
+        // polite polling: the gateway rate-limits each caller per route
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
     }
 
     @AfterAll

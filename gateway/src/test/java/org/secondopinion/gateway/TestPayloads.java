@@ -9,6 +9,7 @@ import java.util.Random;
 final class TestPayloads {
 
     static final int FIVE_MB = 5 * 1024 * 1024;
+    static final int TWENTY_MB = 20 * 1024 * 1024;
 
     private TestPayloads() {
     }

@@ -5,17 +5,21 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,7 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Each stand-in answers {@code GET /__hits} (direct calls only) with how many requests it got; a path ending in
  * {@code /upload} with the SHA-256 of the body; {@code /download?bytes=N&seed=S} with {@link TestPayloads#bytes};
- * anything else with a JSON echo of what arrived (service, method, path, query, headers).
+ * anything else with a JSON echo of what arrived (service, method, path, query, headers). The echo of the three
+ * calls {@code /api/v1/me} makes also carries the real services' answer shape ({@link #answerFields}); for the
+ * caller {@value #DEGRADED_USER} the case list never arrives in time and the unread count fails with a 500.
+ * <p>
+ * {@code /api/v1/test-limited} (3 requests, one back per second) and {@code /api/v1/test-flaky} (breaker opens after
+ * 3 failures, 1 s cool-down) lead to further stand-ins; the flaky one is switched with {@code POST /__break} and
+ * {@code POST /__heal} (direct calls) and, while broken, drops every connection without answering.
  */
 public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -49,6 +59,23 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("gateway.routes.test-slow.timeout", "1s");
         config.put("gateway.routes.test-down.url", "http://127.0.0.1:" + closedPort());
         config.put("gateway.routes.test-down.prefixes", "/api/v1/test-down");
+
+        int limitedPort = listen(request -> echo("test-limited", new AtomicInteger(), request));
+        config.put("gateway.routes.test-limited.url", "http://127.0.0.1:" + limitedPort);
+        config.put("gateway.routes.test-limited.prefixes", "/api/v1/test-limited");
+        config.put("gateway.routes.test-limited.rate-limit.capacity", "3");
+        config.put("gateway.routes.test-limited.rate-limit.period", "3s");
+        config.put("gateway.routes.test-limited.max-body-size", "1K");
+
+        AtomicBoolean broken = new AtomicBoolean();
+        AtomicInteger flakyHits = new AtomicInteger();
+        int flakyPort = listen(request -> flaky(broken, flakyHits, request));
+        config.put("gateway.routes.test-flaky.url", "http://127.0.0.1:" + flakyPort);
+        config.put("gateway.routes.test-flaky.prefixes", "/api/v1/test-flaky");
+        config.put("gateway.routes.test-flaky.breaker.failure-threshold", "3");
+        config.put("gateway.routes.test-flaky.breaker.cool-down", "1s");
+
+        config.put("gateway.me.part-timeout", "500ms");
         return config;
     }
 
@@ -65,7 +92,30 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         return server.actualPort();
     }
 
-    private static void echo(String service, AtomicInteger hits, HttpServerRequest request) {
+    private static void flaky(AtomicBoolean broken, AtomicInteger hits, HttpServerRequest request) {
+        switch (request.path()) {
+            case "/__break" -> {
+                broken.set(true);
+                request.response().end();
+            }
+            case "/__heal" -> {
+                broken.set(false);
+                request.response().end();
+            }
+            case "/__hits" -> request.response().end(String.valueOf(hits.get()));
+            default -> {
+                hits.incrementAndGet();
+                if (broken.get()) {
+                    request.connection().close();
+                } else {
+                    request.response().putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("service", "test-flaky").encode());
+                }
+            }
+        }
+    }
+
+    private void echo(String service, AtomicInteger hits, HttpServerRequest request) {
         if ("/__hits".equals(request.path())) {
             request.response().end(String.valueOf(hits.get()));
             return;
@@ -90,14 +140,67 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
                     .end(Buffer.buffer(TestPayloads.bytes(size, seed)));
             return;
         }
+        boolean dashboardCall = !answerFields(request.path()).isEmpty();
+        if (dashboardCall && (subject(request) == null || request.getHeader("X-Request-Id") == null)) {
+            request.response().setStatusCode(401).end();
+            return;
+        }
+        boolean degraded = DEGRADED_USER.equals(subject(request));
+        if (degraded && "/api/v1/cases".equals(request.path())) {
+            // far beyond the dashboard's part deadline; answers eventually so nothing leaks
+            vertx.setTimer(3000, id -> request.response().end("{}"));
+            return;
+        }
+        if (degraded && request.path().endsWith("/unread-count")) {
+            request.response().setStatusCode(500).end();
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("service", service).put("method", request.method().name())
                             .put("path", request.path()).put("query", request.query())
-                            .put("headers", headers).put("body", body.toString()).encode());
+                            .put("headers", headers).put("body", body.toString())
+                            .mergeIn(answerFields(request.path())).encode());
         });
+    }
+
+    static final String DEGRADED_USER = "patient-degraded";
+
+    /** What the real services put in the answers {@code /api/v1/me} reads. */
+    private static JsonObject answerFields(String path) {
+        return switch (path) {
+            case "/api/v1/cases" -> new JsonObject()
+                    .put("items", new JsonArray()
+                            .add(new JsonObject().put("id", "c-1").put("reference", "SO-1").put("status", "SUBMITTED"))
+                            .add(new JsonObject().put("id", "c-2").put("reference", "SO-2").put("status", "CANCELLED"))
+                            .add(new JsonObject().put("id", "c-3").put("reference", "SO-3").put("status", "IN_REVIEW")))
+                    .put("page", 0).put("size", 50).put("total", 3);
+            case "/api/v1/notifications/unread-count" -> new JsonObject().put("count", 4);
+            case "/api/v1/offers" -> new JsonObject()
+                    .put("items", new JsonArray().add(new JsonObject().put("id", "o-1").put("caseReference", "SO-1")))
+                    .put("page", 0).put("size", 20).put("total", 1);
+            default -> new JsonObject();
+        };
+    }
+
+    /** The token's {@code sub}, read without checking it: only the gateway's behaviour is under test here. */
+    private static String subject(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                    .getString("sub");
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static MessageDigest sha256() {

@@ -3,6 +3,7 @@ package org.secondopinion.gateway.edge;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,21 +11,28 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.secondopinion.gateway.limits.CircuitBreaker;
+import org.secondopinion.gateway.limits.CircuitBreakers;
+import org.secondopinion.gateway.limits.RateLimiter;
+import org.secondopinion.gateway.limits.RateLimits;
+import org.secondopinion.gateway.me.MeDashboard;
 import org.secondopinion.gateway.proxy.UpstreamFailure;
 import org.secondopinion.gateway.proxy.UpstreamProxy;
+import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
 
 import java.util.Optional;
 
 /**
- * Everything under {@code /api/}: request id, authentication, route lookup, proxying, and problem answers for
- * what goes wrong at the edge. Later slices (rate limits, breakers, {@code /api/v1/me}) slot in as steps here or
- * as routes registered before this one.
+ * Everything under {@code /api/}, in order: request id, authentication, rate limit, route lookup (or the
+ * {@code /api/v1/me} dashboard), body size, circuit breaker, proxying; problem answers for what goes wrong at the
+ * edge.
  */
 @ApplicationScoped
 public class ApiRouter {
 
+    static final String ME_PATH = "/api/v1/me";
     private static final Logger LOG = Logger.getLogger(ApiRouter.class);
 
     @Inject
@@ -35,6 +43,18 @@ public class ApiRouter {
 
     @Inject
     UpstreamProxy proxy;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    MeDashboard dashboard;
+
+    @Inject
+    GatewayConfig config;
 
     void register(@Observes Router router) {
         router.route("/api/*").handler(this::handle);
@@ -53,14 +73,36 @@ public class ApiRouter {
                 identity -> context.runOnContext(v -> authenticated(ctx, identity, path, requestId, started)),
                 failure -> context.runOnContext(v -> {
                     LOG.debugf("bearer token rejected: %s", failure.getMessage());
-                    reject(ctx, Problem.unauthorized("the bearer token is not valid", path, requestId));
+                    anonymous(ctx, "the bearer token is not valid", path, requestId);
                 }));
+    }
+
+    /** Without a valid token the answer is 401, but guessing tokens is rate limited too (by remote address). */
+    private void anonymous(RoutingContext ctx, String detail, String path, String requestId) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        RateLimiter.Decision decision = rateLimits.anonymous(address);
+        if (!decision.allowed()) {
+            tooManyRequests(ctx, decision, "anonymous", path, requestId);
+            return;
+        }
+        reject(ctx, Problem.unauthorized(detail, path, requestId));
     }
 
     private void authenticated(RoutingContext ctx, SecurityIdentity identity, String path, String requestId,
                                long started) {
         if (identity == null || identity.isAnonymous()) {
-            reject(ctx, Problem.unauthorized("a valid bearer token is required", path, requestId));
+            anonymous(ctx, "a valid bearer token is required", path, requestId);
+            return;
+        }
+        if (ME_PATH.equals(path) && ctx.request().method() == HttpMethod.GET) {
+            RateLimiter.Decision decision = rateLimits.signedIn("me", RouteTable.rateLimit(config.me().rateLimit()),
+                    identity);
+            if (!decision.allowed()) {
+                tooManyRequests(ctx, decision, "me", path, requestId);
+                return;
+            }
+            ctx.request().resume();
+            dashboard.answer(ctx, identity, requestId);
             return;
         }
         Optional<Route> route = routes.match(path);
@@ -69,6 +111,27 @@ public class ApiRouter {
             return;
         }
         Route upstream = route.get();
+        RateLimiter.Decision decision = rateLimits.signedIn(upstream.name(), upstream.rateLimit(), identity);
+        if (!decision.allowed()) {
+            tooManyRequests(ctx, decision, upstream.name(), path, requestId);
+            return;
+        }
+        if (declaredBodyLength(ctx) > upstream.maxBodyBytes()) {
+            reject(ctx, Problem.payloadTooLarge(upstream.maxBodyBytes(), path, requestId));
+            return;
+        }
+        CircuitBreaker breaker = breakers.forRoute(upstream);
+        if (!breaker.tryAcquire()) {
+            LOG.debugf("%s %s -> %s refused: circuit open", ctx.request().method(), path, upstream.name());
+            ctx.response().putHeader("Retry-After", String.valueOf(wholeSeconds(breaker.remainingCoolDown().toMillis())));
+            reject(ctx, Problem.circuitOpen(upstream.name(), path, requestId));
+            return;
+        }
+        forward(ctx, upstream, breaker, path, requestId, started);
+    }
+
+    private void forward(RoutingContext ctx, Route upstream, CircuitBreaker breaker, String path, String requestId,
+                         long started) {
         String query = ctx.request().query();
         // forward the normalized path (the one we routed on), so a dot-segment cannot reach another service's path
         String uri = query == null ? path : path + "?" + query;
@@ -76,15 +139,46 @@ public class ApiRouter {
         proxy.forward(ctx, upstream, uri, requestId).onComplete(result -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (result.succeeded()) {
-                LOG.infof("%s %s -> %s %d in %d ms", method, path, upstream.name(),
-                        result.result().getStatusCode(), millis);
+                int status = result.result().getStatusCode();
+                // an upstream saying it is unavailable counts against its breaker; any other answer is an answer
+                if (status == 502 || status == 503 || status == 504) {
+                    breaker.onFailure();
+                } else {
+                    breaker.onSuccess();
+                }
+                LOG.infof("%s %s -> %s %d in %d ms", method, path, upstream.name(), status, millis);
                 return;
             }
+            breaker.onFailure();
             int status = UpstreamFailure.statusFor(result.cause());
             LOG.warnf("%s %s -> %s failed after %d ms, answering %d: %s", method, path, upstream.name(), millis,
                     status, result.cause().toString());
             Problem.upstreamFailed(status, upstream.name(), path, requestId).send(ctx);
         });
+    }
+
+    private static long declaredBodyLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null) {
+            // chunked bodies are capped while streaming by quarkus.http.limits.max-body-size
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void tooManyRequests(RoutingContext ctx, RateLimiter.Decision decision, String scope, String path,
+                                        String requestId) {
+        LOG.debugf("rate limit reached on %s, retry after %d s", scope, decision.retryAfterSeconds());
+        ctx.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        reject(ctx, Problem.tooManyRequests(decision.retryAfterSeconds(), path, requestId));
+    }
+
+    private static long wholeSeconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private static void reject(RoutingContext ctx, Problem problem) {

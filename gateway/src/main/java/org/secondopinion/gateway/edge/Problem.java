@@ -19,6 +19,22 @@ public record Problem(int status, String title, String detail, String instance, 
         return new Problem(404, "Not Found", "no API resource at this path", path, requestId);
     }
 
+    public static Problem tooManyRequests(long retryAfterSeconds, String path, String requestId) {
+        return new Problem(429, "Too Many Requests",
+                "request rate limit reached: retry after " + retryAfterSeconds + " s", path, requestId);
+    }
+
+    public static Problem payloadTooLarge(long maxBytes, String path, String requestId) {
+        return new Problem(413, "Content Too Large", "the request body is larger than " + maxBytes + " bytes",
+                path, requestId);
+    }
+
+    /** The breaker refuses without calling: same status as a down upstream, and it says why it was quick. */
+    public static Problem circuitOpen(String upstream, String path, String requestId) {
+        return new Problem(503, "Service Unavailable",
+                upstream + " is failing and calls are paused for a moment: try again shortly", path, requestId);
+    }
+
     public static Problem upstreamFailed(int status, String upstream, String path, String requestId) {
         String detail = switch (status) {
             case 503 -> upstream + " is unavailable: try again shortly";

@@ -1,11 +1,16 @@
 package org.secondopinion.gateway.proxy;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
@@ -16,6 +21,9 @@ import org.secondopinion.gateway.edge.RequestIds;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
 /**
  * Streams one request to its upstream and the answer back (vertx-http-proxy: bodies are piped with back-pressure,
  * never buffered). Only the outcome is decided here; turning a failure into a problem is the caller's job.
@@ -24,9 +32,11 @@ import org.secondopinion.gateway.routing.Route;
 public class UpstreamProxy {
 
     private final HttpClient client;
+    private final Vertx vertx;
 
     @Inject
     public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(config.client().maxPoolSize())
                 .setKeepAlive(true)
@@ -61,6 +71,62 @@ public class UpstreamProxy {
                     response.headers().set(RequestIds.HEADER, requestId);
                     return response.send().map(response);
                 });
+    }
+
+    /**
+     * A GET the gateway makes itself (the {@code /api/v1/me} fan-out) with a hard deadline: the whole exchange,
+     * connection included, must finish in time or the call is abandoned and fails with a {@link TimeoutException}.
+     * A non-2xx answer fails with {@link UpstreamStatusException}.
+     */
+    public Future<JsonObject> getJson(Route route, String uri, MultiMap headers, Duration deadline) {
+        Promise<JsonObject> outcome = Promise.promise();
+        HttpClientRequest[] inFlight = new HttpClientRequest[1];
+        long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> {
+            if (outcome.tryFail(new TimeoutException(route.name() + " did not answer within " + deadline))
+                    && inFlight[0] != null) {
+                inFlight[0].reset();
+            }
+        });
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(route.host())
+                .setPort(route.port())
+                .setSsl(route.ssl())
+                .setURI(uri)
+                .setConnectTimeout(Math.min(route.connectTimeout().toMillis(), deadline.toMillis()))
+                .setIdleTimeout(deadline.toMillis())
+                .setHeaders(headers);
+        client.request(options)
+                .compose(request -> {
+                    inFlight[0] = request;
+                    return request.send();
+                })
+                .compose(response -> response.body().compose(body -> response.statusCode() / 100 == 2
+                        ? Future.succeededFuture(body.toJsonObject())
+                        : Future.failedFuture(new UpstreamStatusException(route.name(), response.statusCode()))))
+                .onComplete(result -> {
+                    vertx.cancelTimer(timer);
+                    if (result.succeeded()) {
+                        outcome.tryComplete(result.result());
+                    } else {
+                        outcome.tryFail(result.cause());
+                    }
+                });
+        return outcome.future();
+    }
+
+    /** An upstream answered, but not with success. */
+    public static final class UpstreamStatusException extends RuntimeException {
+        private final int status;
+
+        public UpstreamStatusException(String upstream, int status) {
+            super(upstream + " answered " + status, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     @PreDestroy

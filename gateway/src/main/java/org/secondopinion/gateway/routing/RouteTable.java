@@ -16,13 +16,22 @@ public class RouteTable {
     @Inject
     public RouteTable(GatewayConfig config) {
         this(config.routes().entrySet().stream()
-                .map(e -> Route.of(e.getKey(), e.getValue().url(), e.getValue().prefixes(),
-                        e.getValue().timeout(), e.getValue().connectTimeout()))
+                .map(e -> toRoute(e.getKey(), e.getValue()))
                 .toList());
     }
 
     public RouteTable(List<Route> routes) {
         this.routes = List.copyOf(routes);
+    }
+
+    private static Route toRoute(String name, GatewayConfig.RouteConfig c) {
+        return Route.of(name, c.url(), c.prefixes(), c.timeout(), c.connectTimeout(), rateLimit(c.rateLimit()),
+                c.maxBodySize().asLongValue(),
+                new Route.BreakerSettings(c.breaker().failureThreshold(), c.breaker().coolDown()));
+    }
+
+    public static Route.RateLimit rateLimit(GatewayConfig.RateLimitConfig c) {
+        return new Route.RateLimit(c.capacity(), c.period());
     }
 
     public Optional<Route> match(String path) {
@@ -32,6 +41,10 @@ public class RouteTable {
         return routes.stream()
                 .filter(route -> route.matchLength(path) >= 0)
                 .max(Comparator.comparingInt(route -> route.matchLength(path)));
+    }
+
+    public Optional<Route> byName(String name) {
+        return routes.stream().filter(route -> route.name().equals(name)).findFirst();
     }
 
     public List<Route> routes() {

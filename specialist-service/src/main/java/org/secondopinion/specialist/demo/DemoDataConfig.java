@@ -10,4 +10,11 @@ public interface DemoDataConfig {
     /** Seed the demo directory at startup when the directory is empty. */
     @WithDefault("false")
     boolean enabled();
+
+    /**
+     * Generated profiles ({@link DirectoryGenerator}) added after the fixed demo directory, e.g. 100000 for
+     * benchmarks ({@code SO_DEMO_SPECIALISTS}).
+     */
+    @WithDefault("300")
+    int specialists();
 }

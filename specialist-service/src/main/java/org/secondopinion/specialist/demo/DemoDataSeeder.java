@@ -11,8 +11,9 @@ import org.secondopinion.specialist.directory.SpecialistService;
 import java.util.List;
 
 /**
- * Seeds the demo directory at startup when enabled and the directory is empty. Every profile goes through
- * {@link SpecialistService#create}, so each one publishes its snapshot and matching learns about it.
+ * Seeds the demo directory at startup when enabled and the directory is empty. The fixed profiles go through
+ * {@link SpecialistService#create}; then {@code so.demo-data.specialists} generated ones are bulk-loaded. Each
+ * profile publishes its snapshot, so matching learns about all of them.
  */
 @ApplicationScoped
 public class DemoDataSeeder {
@@ -22,11 +23,14 @@ public class DemoDataSeeder {
     private final DemoDataConfig config;
     private final SpecialistRepository repository;
     private final SpecialistService service;
+    private final BulkDirectoryLoader loader;
 
-    public DemoDataSeeder(DemoDataConfig config, SpecialistRepository repository, SpecialistService service) {
+    public DemoDataSeeder(DemoDataConfig config, SpecialistRepository repository, SpecialistService service,
+                          BulkDirectoryLoader loader) {
         this.config = config;
         this.repository = repository;
         this.service = service;
+        this.loader = loader;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -37,6 +41,17 @@ public class DemoDataSeeder {
 
     /** @return how many profiles were added (0 when the directory already had some) */
     public int seedIfEmpty() {
+        int fixed = seedDemoDirectoryIfEmpty();
+        if (fixed == 0) {
+            return 0;
+        }
+        // in chunks of their own transactions after the demo directory committed: a replica starting meanwhile
+        // already sees a non-empty directory and leaves it alone
+        loader.load(0, config.specialists());
+        return fixed + config.specialists();
+    }
+
+    private int seedDemoDirectoryIfEmpty() {
         return QuarkusTransaction.requiringNew().call(() -> {
             repository.lockForSeeding(); // replicas starting together: only the first one seeds
             if (repository.count() > 0) {

@@ -34,7 +34,8 @@ public final class DemoDirectory {
     public record DemoSpecialist(UUID id, CreateSpecialistRequest request) {
     }
 
-    private record Field(String board, List<String> subspecialties, List<String> procedures) {
+    /** Board, typical subspecialties and CPT codes of a specialty; shared with {@link DirectoryGenerator}. */
+    record Field(String board, List<String> subspecialties, List<String> procedures) {
     }
 
     private static final Map<Specialty, Field> FIELDS = new EnumMap<>(Specialty.class);
@@ -97,6 +98,10 @@ public final class DemoDirectory {
     private DemoDirectory() {
     }
 
+    static Field field(Specialty specialty) {
+        return FIELDS.get(specialty);
+    }
+
     /** Always the same list, in the same order. */
     public static List<DemoSpecialist> specialists() {
         List<DemoSpecialist> all = new ArrayList<>();
@@ -123,8 +128,8 @@ public final class DemoDirectory {
                 List.of(new CertificationRequest("American Board of Orthopaedic Surgery",
                         Specialty.ORTHOPAEDIC_SURGERY.code(), LocalDate.of(2011, 7, 1), expires,
                         VerificationStatus.VERIFIED)),
-                List.of(new LicenseRequest("CA", "A123456", expires, VerificationStatus.VERIFIED),
-                        new LicenseRequest("NV", "NV-98765", expires, VerificationStatus.VERIFIED)));
+                List.of(new LicenseRequest("CA", "A123456", null, expires, VerificationStatus.VERIFIED),
+                        new LicenseRequest("NV", "NV-98765", null, expires, VerificationStatus.VERIFIED)));
     }
 
     private static CreateSpecialistRequest specialist2() {
@@ -137,7 +142,7 @@ public final class DemoDirectory {
                 List.of(new CertificationRequest("American Board of Orthopaedic Surgery",
                         Specialty.ORTHOPAEDIC_SURGERY.code(), LocalDate.of(2014, 7, 1), expires,
                         VerificationStatus.VERIFIED)),
-                List.of(new LicenseRequest("CA", "G654321", expires, VerificationStatus.VERIFIED)));
+                List.of(new LicenseRequest("CA", "G654321", null, expires, VerificationStatus.VERIFIED)));
     }
 
     private static CreateSpecialistRequest other(int i, Specialty specialty, Random random) {
@@ -157,7 +162,7 @@ public final class DemoDirectory {
         }
         LocalDate expires = LocalDate.of(2030 + random.nextInt(6), 1 + random.nextInt(12), 1);
         List<LicenseRequest> licenses = states.stream()
-                .map(s -> new LicenseRequest(s, s + "-" + (100_000 + random.nextInt(900_000)), expires,
+                .map(s -> new LicenseRequest(s, s + "-" + (100_000 + random.nextInt(900_000)), null, expires,
                         VerificationStatus.VERIFIED))
                 .toList();
 

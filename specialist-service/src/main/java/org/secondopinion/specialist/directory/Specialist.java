@@ -14,11 +14,13 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
+import org.secondopinion.platform.problem.StateConflictProblem;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A specialist's directory profile with their certifications and licences (the aggregate). */
@@ -103,6 +105,16 @@ public class Specialist {
     @Column(name = "snapshot_version", nullable = false)
     public long snapshotVersion;
 
+    /**
+     * Ratings from case.rated events. Written only by an atomic SQL increment (never by this entity), so that
+     * a profile edit in flight cannot overwrite a rating that arrived meanwhile.
+     */
+    @Column(name = "rating_count", insertable = false, updatable = false)
+    public int ratingCount;
+
+    @Column(name = "rating_sum", insertable = false, updatable = false)
+    public long ratingSum;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -148,5 +160,57 @@ public class Specialist {
     public void changed(Instant now) {
         snapshotVersion++;
         updatedAt = now;
+    }
+
+    public boolean hasLicenseIn(String state) {
+        return licenses.stream().anyMatch(l -> l.state.equals(state));
+    }
+
+    public Optional<BoardCertification> certification(UUID certificationId) {
+        return certifications.stream().filter(c -> c.id.equals(certificationId)).findFirst();
+    }
+
+    public Optional<StateLicense> license(UUID licenseId) {
+        return licenses.stream().filter(l -> l.id.equals(licenseId)).findFirst();
+    }
+
+    /** Takes the specialist out of the public directory and out of matching; a retired one stays retired. */
+    public void suspend() {
+        if (status == SpecialistStatus.SUSPENDED || status == SpecialistStatus.RETIRED) {
+            throw new StateConflictProblem("a " + status + " specialist cannot be suspended", status.name());
+        }
+        status = SpecialistStatus.SUSPENDED;
+    }
+
+    /**
+     * Lists the specialist and lets matching offer them cases; only with a verified, unexpired board
+     * certification in their primary specialty, since matching would never offer them a case otherwise.
+     */
+    public void activate(LocalDate today) {
+        if (status == SpecialistStatus.ACTIVE || status == SpecialistStatus.RETIRED) {
+            throw new StateConflictProblem("a " + status + " specialist cannot be activated", status.name());
+        }
+        if (!certifiedSpecialties(today).contains(primarySpecialty)) {
+            throw new StateConflictProblem("activation needs a verified, unexpired board certification in "
+                    + primarySpecialty, status.name());
+        }
+        status = SpecialistStatus.ACTIVE;
+    }
+
+    /** Marks lapsed credentials EXPIRED; whether anything changed. */
+    public boolean expireLapsedCredentials(LocalDate today) {
+        boolean changed = false;
+        for (BoardCertification c : certifications) {
+            changed |= c.expireIfLapsed(today);
+        }
+        for (StateLicense l : licenses) {
+            changed |= l.expireIfLapsed(today);
+        }
+        return changed;
+    }
+
+    /** Average stars, one decimal; null before the first rating. */
+    public Double ratingAverage() {
+        return ratingCount == 0 ? null : Math.round(10.0 * ratingSum / ratingCount) / 10.0;
     }
 }

@@ -78,12 +78,29 @@ public final class SpecialistDtos {
     public record LicenseRequest(
             @NotNull @Pattern(regexp = STATE) String state,
             @NotBlank @Size(max = 40) String number,
+            LocalDate issuedOn,
             LocalDate expiresOn,
             VerificationStatus status) {
 
         public LicenseRequest {
             status = status == null ? VerificationStatus.PENDING : status;
         }
+    }
+
+    /** POST /api/v1/specialists/{id}/certifications (admin): recorded PENDING until an admin verifies it. */
+    public record AddCertificationRequest(
+            @NotBlank @Size(max = 200) String board,
+            @NotBlank @KnownSpecialty String specialty,
+            LocalDate certifiedSince,
+            LocalDate expiresOn) {
+    }
+
+    /** POST /api/v1/specialists/{id}/licenses (admin): recorded PENDING until an admin verifies it. */
+    public record AddLicenseRequest(
+            @NotNull @Pattern(regexp = STATE) String state,
+            @NotBlank @Size(max = 40) String number,
+            LocalDate issuedOn,
+            LocalDate expiresOn) {
     }
 
     /** PATCH /api/v1/specialists/me: what a specialist may change themselves; omitted fields stay as they are. */
@@ -116,7 +133,9 @@ public final class SpecialistDtos {
             boolean acceptingNewCases,
             SpecialistStatus status,
             List<CertificationView> certifications,
-            List<PublicLicense> licenses) {
+            List<PublicLicense> licenses,
+            Double ratingAverage,
+            int ratingCount) {
     }
 
     /** The whole profile: for the specialist themselves and for admins. */
@@ -141,8 +160,10 @@ public final class SpecialistDtos {
             int capacity,
             boolean acceptingNewCases,
             SpecialistStatus status,
-            List<CertificationView> certifications,
+            List<CertificationDetail> certifications,
             List<LicenseView> licenses,
+            Double ratingAverage,
+            int ratingCount,
             long version,
             long snapshotVersion,
             Instant createdAt,
@@ -153,10 +174,17 @@ public final class SpecialistDtos {
                                     LocalDate expiresOn, VerificationStatus status) {
     }
 
+    /** A certification with its verification trail: for the specialist themselves and for admins. */
+    public record CertificationDetail(UUID id, String board, String specialty, LocalDate certifiedSince,
+                                      LocalDate expiresOn, VerificationStatus status, String verifiedBy,
+                                      Instant verifiedAt) {
+    }
+
     public record PublicLicense(String state, LocalDate expiresOn, VerificationStatus status) {
     }
 
-    public record LicenseView(UUID id, String state, String number, LocalDate expiresOn, VerificationStatus status) {
+    public record LicenseView(UUID id, String state, String number, LocalDate issuedOn, LocalDate expiresOn,
+                              VerificationStatus status, String verifiedBy, Instant verifiedAt) {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -5,6 +5,9 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.NullValuePropertyMappingStrategy;
+import org.secondopinion.specialist.directory.SpecialistDtos.AddCertificationRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.AddLicenseRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.CertificationDetail;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationView;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
@@ -21,12 +24,16 @@ import org.secondopinion.specialist.reference.Specialty;
 public interface SpecialistMapper {
 
     @Mapping(target = "primarySpecialtyName", source = "primarySpecialty", qualifiedByName = "specialtyName")
+    @Mapping(target = "ratingAverage", expression = "java(specialist.ratingAverage())")
     PublicSpecialist toPublic(Specialist specialist);
 
     @Mapping(target = "primarySpecialtyName", source = "primarySpecialty", qualifiedByName = "specialtyName")
+    @Mapping(target = "ratingAverage", expression = "java(specialist.ratingAverage())")
     SpecialistProfile toProfile(Specialist specialist);
 
     CertificationView toView(BoardCertification certification);
+
+    CertificationDetail toDetail(BoardCertification certification);
 
     PublicLicense toPublic(StateLicense license);
 
@@ -40,15 +47,36 @@ public interface SpecialistMapper {
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "certifications", ignore = true)
     @Mapping(target = "licenses", ignore = true)
+    @Mapping(target = "ratingCount", ignore = true)
+    @Mapping(target = "ratingSum", ignore = true)
     Specialist toEntity(CreateSpecialistRequest request);
 
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "specialist", ignore = true)
+    @Mapping(target = "verifiedBy", ignore = true)
+    @Mapping(target = "verifiedAt", ignore = true)
     BoardCertification toEntity(CertificationRequest request);
 
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "specialist", ignore = true)
+    @Mapping(target = "verifiedBy", ignore = true)
+    @Mapping(target = "verifiedAt", ignore = true)
     StateLicense toEntity(LicenseRequest request);
+
+    /** New credentials wait for an admin's verification. */
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "specialist", ignore = true)
+    @Mapping(target = "verifiedBy", ignore = true)
+    @Mapping(target = "verifiedAt", ignore = true)
+    @Mapping(target = "status", constant = "PENDING")
+    BoardCertification toEntity(AddCertificationRequest request);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "specialist", ignore = true)
+    @Mapping(target = "verifiedBy", ignore = true)
+    @Mapping(target = "verifiedAt", ignore = true)
+    @Mapping(target = "status", constant = "PENDING")
+    StateLicense toEntity(AddLicenseRequest request);
 
     /** Partial update: only what the specialist sent changes. */
     @BeanMapping(ignoreByDefault = true, nullValuePropertyMappingStrategy = NullValuePropertyMappingStrategy.IGNORE)

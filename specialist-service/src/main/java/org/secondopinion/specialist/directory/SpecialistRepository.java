@@ -56,6 +56,42 @@ public class SpecialistRepository {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x5EED_D1EC_7000L).getSingleResult();
     }
 
+    /** Lets one replica at a time run the expiry job; released when the transaction ends. False: someone else runs it. */
+    public boolean tryLockForExpiry() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, 0x5EED_E1B1_7E00L).getSingleResult();
+    }
+
+    /** Specialists holding a PENDING or VERIFIED credential that expired before {@code today}; at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> withLapsedCredentials(LocalDate today, int limit) {
+        return em.createNativeQuery("SELECT specialist_id FROM board_certification"
+                        + " WHERE status IN ('PENDING', 'VERIFIED') AND expires_on IS NOT NULL AND expires_on < ?1"
+                        + " UNION SELECT specialist_id FROM state_license"
+                        + " WHERE status IN ('PENDING', 'VERIFIED') AND expires_on IS NOT NULL AND expires_on < ?1"
+                        + " LIMIT ?2", UUID.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList();
+    }
+
+    /** The specialists with these ids; their credentials load in batches (no query per specialist). */
+    public List<Specialist> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from Specialist s where s.id in :ids", Specialist.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /**
+     * Adds one rating in a single atomic statement, without touching the optimistic-lock version, so ratings never
+     * make a concurrent profile edit fail. Whether the specialist exists.
+     */
+    public boolean addRating(UUID specialistId, int stars) {
+        return em.createNativeQuery("UPDATE specialist SET rating_count = rating_count + 1,"
+                        + " rating_sum = rating_sum + ?1 WHERE id = ?2")
+                .setParameter(1, stars).setParameter(2, specialistId).executeUpdate() == 1;
+    }
+
     /** One page of specialists matching {@code criteria}, ordered by name. */
     public PageResult<Specialist> search(SearchCriteria criteria, int page, int size, LocalDate today) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,11 @@ import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
+import org.secondopinion.specialist.directory.SpecialistDtos.AddCertificationRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.AddLicenseRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.CertificationDetail;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
+import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
@@ -40,10 +45,12 @@ import java.util.UUID;
 public class SpecialistResource {
 
     private final SpecialistService service;
+    private final DirectoryAdminService admin;
     private final CurrentUser user;
 
-    public SpecialistResource(SpecialistService service, CurrentUser user) {
+    public SpecialistResource(SpecialistService service, DirectoryAdminService admin, CurrentUser user) {
         this.service = service;
+        this.admin = admin;
         this.user = user;
     }
 
@@ -62,15 +69,18 @@ public class SpecialistResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.SPECIALIST)
-    public SpecialistProfile me() {
-        return service.findOwn(user.id()).orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
+    public Response me() {
+        SpecialistProfile profile = service.findOwn(user.id())
+                .orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
+        return withEtag(profile);
     }
 
+    /** Optional {@code If-Match} with the ETag of GET /me: a stale copy answers 412 instead of overwriting. */
     @PATCH
     @Path("me")
     @RolesAllowed(Roles.SPECIALIST)
-    public SpecialistProfile updateMe(@NotNull @Valid UpdateOwnProfileRequest patch) {
-        return service.updateOwn(user.id(), patch);
+    public Response updateMe(@NotNull @Valid UpdateOwnProfileRequest patch, @HeaderParam("If-Match") String ifMatch) {
+        return withEtag(service.updateOwn(user.id(), patch, ifMatch));
     }
 
     @GET
@@ -82,8 +92,90 @@ public class SpecialistResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid CreateSpecialistRequest request, @Context UriInfo uri) {
-        SpecialistProfile created = service.create(UUID.randomUUID(), request);
+        SpecialistProfile created = service.create(UUID.randomUUID(), request, user.id());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
+    }
+
+    /** Everything about a specialist, whatever their status: the admin's view. */
+    @GET
+    @Path("{id}/profile")
+    @RolesAllowed(Roles.ADMIN)
+    public SpecialistProfile profile(@PathParam("id") UUID id) {
+        return admin.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
+    }
+
+    @POST
+    @Path("{id}/certifications")
+    @RolesAllowed(Roles.ADMIN)
+    public Response addCertification(@PathParam("id") UUID id, @NotNull @Valid AddCertificationRequest request,
+                                     @Context UriInfo uri) {
+        CertificationDetail added = admin.addCertification(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
+                .entity(added).build();
+    }
+
+    @POST
+    @Path("{id}/certifications/{certificationId}/verify")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public CertificationDetail verifyCertification(@PathParam("id") UUID id,
+                                                   @PathParam("certificationId") UUID certificationId) {
+        return admin.verifyCertification(id, certificationId, user.id());
+    }
+
+    @POST
+    @Path("{id}/certifications/{certificationId}/revoke")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public CertificationDetail revokeCertification(@PathParam("id") UUID id,
+                                                   @PathParam("certificationId") UUID certificationId) {
+        return admin.revokeCertification(id, certificationId, user.id());
+    }
+
+    @POST
+    @Path("{id}/licenses")
+    @RolesAllowed(Roles.ADMIN)
+    public Response addLicense(@PathParam("id") UUID id, @NotNull @Valid AddLicenseRequest request,
+                               @Context UriInfo uri) {
+        LicenseView added = admin.addLicense(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
+                .entity(added).build();
+    }
+
+    @POST
+    @Path("{id}/licenses/{licenseId}/verify")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public LicenseView verifyLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
+        return admin.verifyLicense(id, licenseId, user.id());
+    }
+
+    @POST
+    @Path("{id}/licenses/{licenseId}/revoke")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public LicenseView revokeLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
+        return admin.revokeLicense(id, licenseId, user.id());
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public SpecialistProfile suspend(@PathParam("id") UUID id) {
+        return admin.suspend(id, user.id());
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.ADMIN)
+    public SpecialistProfile activate(@PathParam("id") UUID id) {
+        return admin.activate(id, user.id());
+    }
+
+    private static Response withEtag(SpecialistProfile profile) {
+        return Response.ok(profile).header("ETag", ProfileEtag.of(profile.version())).build();
     }
 }

@@ -6,9 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
-import org.secondopinion.platform.events.EventTypes;
-import org.secondopinion.platform.events.Topics;
-import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.web.PageResult;
@@ -19,12 +16,9 @@ import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,18 +30,17 @@ public class SpecialistService {
 
     private final SpecialistRepository repository;
     private final SpecialistMapper mapper;
-    private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final SnapshotPublisher snapshots;
 
-    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, Outbox outbox) {
+    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots) {
         this.repository = repository;
         this.mapper = mapper;
-        this.outbox = outbox;
+        this.snapshots = snapshots;
     }
 
     @Transactional
     public PageResult<PublicSpecialist> search(SearchCriteria criteria, int page, int size) {
-        return repository.search(criteria, page, size, today()).map(mapper::toPublic);
+        return repository.search(criteria, page, size, snapshots.today()).map(mapper::toPublic);
     }
 
     /** A specialist as the public directory shows it; inactive ones only to admins. */
@@ -70,14 +63,21 @@ public class SpecialistService {
      */
     @Transactional
     public SpecialistProfile create(@NotNull UUID id, @NotNull @Valid CreateSpecialistRequest request) {
+        return create(id, request, null);
+    }
+
+    /** @param actor who adds it (recorded as verifier of credentials created VERIFIED); null for demo data */
+    @Transactional
+    public SpecialistProfile create(@NotNull UUID id, @NotNull @Valid CreateSpecialistRequest request, String actor) {
         requireValidTimeZone(request.timeZone());
+        requireCredentialDatesInOrder(request);
         if (repository.existsByNpi(request.npi())) {
             throw new DuplicateFieldProblem("npi", "a specialist with this NPI is already in the directory");
         }
         if (request.userId() != null && repository.existsByUserId(request.userId())) {
             throw new DuplicateFieldProblem("userId", "this account already has a specialist profile");
         }
-        Instant now = clock.instant();
+        Instant now = snapshots.now();
         Specialist specialist = mapper.toEntity(request);
         specialist.id = id;
         specialist.snapshotVersion = 1;
@@ -86,27 +86,41 @@ public class SpecialistService {
         for (CertificationRequest c : request.certifications()) {
             BoardCertification certification = mapper.toEntity(c);
             certification.id = UUID.randomUUID();
+            if (certification.status == VerificationStatus.VERIFIED) {
+                certification.verifiedBy = actor;
+                certification.verifiedAt = now;
+            }
             specialist.addCertification(certification);
         }
         for (LicenseRequest l : request.licenses()) {
             StateLicense license = mapper.toEntity(l);
             license.id = UUID.randomUUID();
+            if (license.status == VerificationStatus.VERIFIED) {
+                license.verifiedBy = actor;
+                license.verifiedAt = now;
+            }
             specialist.addLicense(license);
         }
         persistUnique(specialist);
-        publishSnapshot(specialist);
+        snapshots.created(specialist);
         LOG.infof("specialist %s added to the directory (%s)", specialist.id, specialist.primarySpecialty);
         return mapper.toProfile(specialist);
     }
 
-    /** The signed-in specialist changes their own availability and profile text. */
+    /**
+     * The signed-in specialist changes their own availability and profile text.
+     *
+     * @param ifMatch the ETag the client last read ({@link ProfileEtag}); null skips the check
+     * @throws PreconditionFailedProblem when the profile changed since that read
+     */
     @Transactional
-    public SpecialistProfile updateOwn(String userId, @NotNull @Valid UpdateOwnProfileRequest patch) {
+    public SpecialistProfile updateOwn(String userId, @NotNull @Valid UpdateOwnProfileRequest patch, String ifMatch) {
         Specialist specialist = repository.findByUserId(userId)
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", userId));
+        ProfileEtag.requireMatch(ifMatch, specialist.version);
         mapper.apply(patch, specialist);
-        specialist.changed(clock.instant());
-        publishSnapshot(specialist);
+        snapshots.changed(specialist);
+        repository.flush(); // so the answer (and its ETag) carries the new version
         return mapper.toProfile(specialist);
     }
 
@@ -127,13 +141,17 @@ public class SpecialistService {
         }
     }
 
-    private void publishSnapshot(Specialist specialist) {
-        outbox.publish(Topics.SPECIALIST_EVENTS, EventTypes.SPECIALIST_UPSERTED, specialist.id,
-                SpecialistSnapshots.of(specialist, today()));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    private static void requireCredentialDatesInOrder(CreateSpecialistRequest request) {
+        for (int i = 0; i < request.certifications().size(); i++) {
+            CertificationRequest c = request.certifications().get(i);
+            CredentialRules.requireExpiryNotBeforeStart("certifications[" + i + "].expiresOn", "certifiedSince",
+                    c.certifiedSince(), c.expiresOn());
+        }
+        for (int i = 0; i < request.licenses().size(); i++) {
+            LicenseRequest l = request.licenses().get(i);
+            CredentialRules.requireExpiryNotBeforeStart("licenses[" + i + "].expiresOn", "issuedOn",
+                    l.issuedOn(), l.expiresOn());
+        }
     }
 
     private static void requireValidTimeZone(String timeZone) {

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -32,6 +33,9 @@ public class StateLicense {
     @Column(nullable = false)
     public String number;
 
+    @Column(name = "issued_on")
+    public LocalDate issuedOn;
+
     @Column(name = "expires_on")
     public LocalDate expiresOn;
 
@@ -39,8 +43,37 @@ public class StateLicense {
     @Column(nullable = false)
     public VerificationStatus status;
 
+    /** Admin's OIDC subject; set when verified. */
+    @Column(name = "verified_by")
+    public String verifiedBy;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
     /** Lets the specialist see patients of that state today: verified and not expired. */
     public boolean isValidOn(LocalDate day) {
         return status == VerificationStatus.VERIFIED && (expiresOn == null || !expiresOn.isBefore(day));
+    }
+
+    /** An admin confirmed it with the state's medical board. */
+    public void verify(String admin, Instant at, LocalDate today) {
+        CredentialRules.requireVerifiable("licence", status, expiresOn, today);
+        status = VerificationStatus.VERIFIED;
+        verifiedBy = admin;
+        verifiedAt = at;
+    }
+
+    public void revoke() {
+        CredentialRules.requireRevocable("licence", status);
+        status = VerificationStatus.REVOKED;
+    }
+
+    /** @return whether it lapsed today and is now EXPIRED */
+    public boolean expireIfLapsed(LocalDate today) {
+        if (!CredentialRules.expires(status, expiresOn, today)) {
+            return false;
+        }
+        status = VerificationStatus.EXPIRED;
+        return true;
     }
 }

@@ -1,0 +1,196 @@
+package org.secondopinion.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.infra.testing.TestTokens;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Limits and protections at the edge: rate limits, body size, circuit breaker, CORS, security headers, tracing. */
+@QuarkusTest
+class GatewayEdgeTest {
+
+    private static final String WEB_ORIGIN = "https://app.second-opinion.test";
+
+    @Test
+    void clientOverItsRateLimitGets429WithRetryAfterAndRecovers() {
+        String token = TestTokens.patient("patient-ratelimit");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/test-limited/ping").then().statusCode(200);
+        }
+
+        Response refused = given().auth().oauth2(token).header("X-Request-Id", "limit-1")
+                .when().get("/api/v1/test-limited/ping")
+                .then().statusCode(429).contentType("application/problem+json").extract().response();
+
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3L);
+        assertThat(refused.jsonPath().getInt("status")).isEqualTo(429);
+        assertThat(refused.jsonPath().getString("requestId")).isEqualTo("limit-1");
+        assertThat(refused.jsonPath().getString("instance")).isEqualTo("/api/v1/test-limited/ping");
+
+        // one request's worth comes back each second (3 per 3 s)
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get("/api/v1/test-limited/ping").then().statusCode(200));
+    }
+
+    @Test
+    void oneClientsLimitDoesNotSlowDownAnother() {
+        String greedy = TestTokens.patient("patient-greedy");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(greedy).when().get("/api/v1/test-limited/ping").then().statusCode(200);
+        }
+        given().auth().oauth2(greedy).when().get("/api/v1/test-limited/ping").then().statusCode(429);
+
+        given().auth().oauth2(TestTokens.patient("patient-patient")).when().get("/api/v1/test-limited/ping")
+                .then().statusCode(200);
+        // other routes keep their own budget for the same client
+        given().auth().oauth2(greedy).when().get("/api/v1/specialties").then().statusCode(200);
+    }
+
+    @Test
+    void clinicClientsShareTheirClinicsBudget() {
+        String first = TestTokens.clinic("clinic9-app", "clinic9");
+        String second = TestTokens.clinic("clinic9-batch", "clinic9");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(first).when().get("/api/v1/test-limited/referrals").then().statusCode(200);
+        }
+
+        given().auth().oauth2(second).when().get("/api/v1/test-limited/referrals").then().statusCode(429);
+        given().auth().oauth2(TestTokens.clinic("clinic8-app", "clinic8"))
+                .when().get("/api/v1/test-limited/referrals").then().statusCode(200);
+    }
+
+    @Test
+    void bodyLargerThanTheRoutesLimitGets413ProblemWithoutReachingTheService() {
+        Response response = given().auth().oauth2(TestTokens.patient("patient-bigbody"))
+                .contentType(ContentType.BINARY).body(TestPayloads.bytes(2048, 3))
+                .when().post("/api/v1/test-limited/upload")
+                .then().statusCode(413).contentType("application/problem+json").extract().response();
+
+        assertThat(response.jsonPath().getString("detail")).contains("1024 bytes");
+    }
+
+    @Test
+    void twentyMegabyteUploadAndDownloadPassWithChecksumsIntact() {
+        String token = TestTokens.patient("patient1");
+        byte[] upload = TestPayloads.bytes(TestPayloads.TWENTY_MB, 21);
+
+        Response uploaded = given().auth().oauth2(token).contentType(ContentType.BINARY).body(upload)
+                .when().post("/api/v1/cases/5e000000-0000-4000-8000-0000000000aa/upload")
+                .then().statusCode(200).extract().response();
+        byte[] downloaded = given().auth().oauth2(token)
+                .queryParam("bytes", TestPayloads.TWENTY_MB).queryParam("seed", 22)
+                .when().get("/api/v1/cases/5e000000-0000-4000-8000-0000000000aa/download")
+                .then().statusCode(200).extract().asByteArray();
+
+        assertThat(uploaded.jsonPath().getLong("bytes")).isEqualTo(TestPayloads.TWENTY_MB);
+        assertThat(uploaded.jsonPath().getString("sha256")).isEqualTo(TestPayloads.sha256(upload));
+        assertThat(TestPayloads.sha256(downloaded))
+                .isEqualTo(TestPayloads.sha256(TestPayloads.bytes(TestPayloads.TWENTY_MB, 22)));
+    }
+
+    @Test
+    void failingUpstreamOpensItsBreakerThenRecoversAfterTheCoolDown() {
+        String token = TestTokens.coordinator("coordinator1");
+        flaky("/__break");
+        try {
+            for (int i = 0; i < 3; i++) {
+                given().auth().oauth2(token).when().get("/api/v1/test-flaky/queue")
+                        .then().statusCode(502).contentType("application/problem+json");
+            }
+            int hitsWhenOpened = flakyHits();
+
+            Response refused = given().auth().oauth2(token).when().get("/api/v1/test-flaky/queue")
+                    .then().statusCode(503).contentType("application/problem+json").extract().response();
+
+            assertThat(refused.jsonPath().getString("detail")).contains("test-flaky");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            // refused at the gateway: the failing service was not bothered again
+            assertThat(flakyHits()).isEqualTo(hitsWhenOpened);
+            // other upstreams are unaffected
+            given().auth().oauth2(token).when().get("/api/v1/matches").then().statusCode(200);
+        } finally {
+            flaky("/__heal");
+        }
+
+        // after the 1 s cool-down a trial call goes through, succeeds, and closes the breaker
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get("/api/v1/test-flaky/queue").then().statusCode(200));
+        given().auth().oauth2(token).when().get("/api/v1/test-flaky/queue").then().statusCode(200);
+    }
+
+    @Test
+    void w3cTraceContextReachesTheService() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Response response = given().auth().oauth2(TestTokens.patient("patient1"))
+                .header("traceparent", traceparent).header("tracestate", "so=1")
+                .when().get("/api/v1/cases")
+                .then().statusCode(200).extract().response();
+
+        assertThat(response.jsonPath().getString("headers.traceparent")).isEqualTo(traceparent);
+        assertThat(response.jsonPath().getString("headers.tracestate")).isEqualTo("so=1");
+    }
+
+    @Test
+    void corsPreflightFromTheWebAppIsAllowed() {
+        given().header("Origin", WEB_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/cases")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", WEB_ORIGIN)
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"))
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
+    }
+
+    @Test
+    void corsIsNotGrantedToOtherOrigins() {
+        Response response = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/cases")
+                .then().extract().response();
+
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void proxiedAnswersToTheWebAppCarryCorsAndSecurityHeaders() {
+        given().auth().oauth2(TestTokens.patient("patient1")).header("Origin", WEB_ORIGIN)
+                .when().get("/api/v1/specialties")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", WEB_ORIGIN)
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("X-Request-Id"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age="))
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
+    }
+
+    @Test
+    void gatewaysOwnProblemsCarrySecurityHeaders() {
+        given().when().get("/api/v1/cases")
+                .then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private static void flaky(String command) {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-flaky.url", String.class));
+        given().baseUri("http://" + url.getHost()).port(url.getPort()).when().post(command).then().statusCode(200);
+    }
+
+    private static int flakyHits() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-flaky.url", String.class));
+        return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
+                .when().get("/__hits").then().statusCode(200).extract().asString());
+    }
+}
