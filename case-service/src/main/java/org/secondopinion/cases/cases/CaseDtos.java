@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.secondopinion.platform.reference.KnownSpecialty;
+import org.secondopinion.platform.reference.LanguageCode;
+import org.secondopinion.platform.reference.ValidNpi;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +28,6 @@ public final class CaseDtos {
     /** US states, DC and territories (USPS codes). */
     static final String US_STATE = "^(A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|"
             + "O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])$";
-    static final String LANGUAGE = "^[a-z]{2}$";
-    static final String SPECIALTY = "^[A-Z][A-Z_]{1,59}$";
 
     private CaseDtos() {
     }
@@ -45,7 +46,7 @@ public final class CaseDtos {
 
     public record Surgeon(
             @NotBlank @Size(max = 200) String name,
-            @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NPI") String npi,
+            @ValidNpi String npi,
             @Size(max = 200) String institution) {
     }
 
@@ -53,11 +54,11 @@ public final class CaseDtos {
     public record CreateCaseRequest(
             @NotNull @Valid Diagnosis diagnosis,
             @NotNull @Valid Procedure procedure,
-            @Pattern(regexp = SPECIALTY, message = "must be a specialty code such as ORTHOPAEDIC_SURGERY") String specialty,
+            @KnownSpecialty String specialty,
             Urgency urgency,
             LocalDate scheduledDate,
             @Pattern(regexp = US_STATE, message = "must be a US state or territory code such as CA") String patientState,
-            @Pattern(regexp = LANGUAGE, message = "must be an ISO 639-1 code such as en") String preferredLanguage,
+            @LanguageCode String preferredLanguage,
             Set<Goal> goals,
             @Size(max = 2000) String goalsText,
             @Size(max = 10) List<@NotBlank @Size(max = 1000) String> questions,
@@ -70,11 +71,11 @@ public final class CaseDtos {
     public record UpdateCaseRequest(
             @Valid Diagnosis diagnosis,
             @Valid Procedure procedure,
-            @Pattern(regexp = SPECIALTY, message = "must be a specialty code such as ORTHOPAEDIC_SURGERY") String specialty,
+            @KnownSpecialty String specialty,
             Urgency urgency,
             LocalDate scheduledDate,
             @Pattern(regexp = US_STATE, message = "must be a US state or territory code such as CA") String patientState,
-            @Pattern(regexp = LANGUAGE, message = "must be an ISO 639-1 code such as en") String preferredLanguage,
+            @LanguageCode String preferredLanguage,
             Set<Goal> goals,
             @Size(max = 2000) String goalsText,
             @Size(max = 10) List<@NotBlank @Size(max = 1000) String> questions,

@@ -40,34 +40,47 @@ public class CaseRepository {
     }
 
     /**
-     * A page of cases filtered by who may see them: {@code patientId} / {@code specialistUserId} restrict, null means
-     * no restriction on that column (coordinators).
+     * A page of cases: {@code patientId} / {@code specialistUserId} restrict to what the caller may see (null means
+     * no restriction on that column, for coordinators), {@code filter} narrows further. Newest first.
      */
-    public PageResult<PatientCase> page(String patientId, String specialistUserId, CaseStatus status, int page, int size) {
+    public PageResult<PatientCase> page(String patientId, String specialistUserId, CaseFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (patientId != null) {
             where.append(" AND c.patientId = :patientId");
+            params.put("patientId", patientId);
         }
         if (specialistUserId != null) {
             where.append(" AND c.assignedSpecialistUserId = :specialistUserId");
+            params.put("specialistUserId", specialistUserId);
         }
-        if (status != null) {
+        if (filter.status() != null) {
             where.append(" AND c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.urgency() != null) {
+            where.append(" AND c.urgency = :urgency");
+            params.put("urgency", filter.urgency());
+        }
+        if (filter.specialty() != null) {
+            where.append(" AND c.specialty = :specialty");
+            params.put("specialty", filter.specialty());
+        }
+        if (filter.submittedFrom() != null) {
+            where.append(" AND c.submittedAt >= :submittedFrom");
+            params.put("submittedFrom", filter.submittedFromInstant());
+        }
+        if (filter.submittedTo() != null) {
+            where.append(" AND c.submittedAt < :submittedBefore");
+            params.put("submittedBefore", filter.submittedBeforeInstant());
         }
         TypedQuery<PatientCase> items = em.createQuery("SELECT c FROM PatientCase c" + where
                 + " ORDER BY c.createdAt DESC, c.id", PatientCase.class);
         TypedQuery<Long> count = em.createQuery("SELECT count(c) FROM PatientCase c" + where, Long.class);
-        for (TypedQuery<?> q : new TypedQuery<?>[]{items, count}) {
-            if (patientId != null) {
-                q.setParameter("patientId", patientId);
-            }
-            if (specialistUserId != null) {
-                q.setParameter("specialistUserId", specialistUserId);
-            }
-            if (status != null) {
-                q.setParameter("status", status);
-            }
-        }
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
         return new PageResult<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
                 count.getSingleResult());
     }

@@ -75,9 +75,16 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
-    @Operation(summary = "List the cases you may see, newest first")
-    public PageResult<CaseSummary> list(@QueryParam("status") CaseStatus status, @BeanParam @Valid PageParams paging) {
-        return service.list(user, status, paging.page, paging.size).map(mapper::toSummary);
+    @Operation(summary = "List the cases you may see, newest first; coordinators filter the whole queue")
+    public PageResult<CaseSummary> list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
+                                        @QueryParam("specialty") String specialty,
+                                        @Parameter(description = "submitted on or after this date (UTC), e.g. 2026-11-01")
+                                        @QueryParam("submittedFrom") String submittedFrom,
+                                        @Parameter(description = "submitted on or before this date (UTC)")
+                                        @QueryParam("submittedTo") String submittedTo,
+                                        @BeanParam @Valid PageParams paging) {
+        CaseFilter filter = CaseFilter.parse(status, urgency, specialty, submittedFrom, submittedTo);
+        return service.list(user, filter, paging.page, paging.size).map(mapper::toSummary);
     }
 
     @PATCH

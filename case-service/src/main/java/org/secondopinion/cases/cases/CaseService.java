@@ -19,6 +19,7 @@ import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.PageResult;
 
 import java.time.Clock;
@@ -128,14 +129,14 @@ public class CaseService {
     }
 
     @Transactional
-    public PageResult<PatientCase> list(CurrentUser user, CaseStatus status, int page, int size) {
-        if (user.is(org.secondopinion.platform.security.Roles.COORDINATOR)) {
-            return cases.page(null, null, status, page, size);
+    public PageResult<PatientCase> list(CurrentUser user, CaseFilter filter, int page, int size) {
+        if (user.is(Roles.COORDINATOR)) {
+            return cases.page(null, null, filter, page, size);
         }
-        if (user.is(org.secondopinion.platform.security.Roles.SPECIALIST)) {
-            return cases.page(null, user.id(), status, page, size);
+        if (user.is(Roles.SPECIALIST)) {
+            return cases.page(null, user.id(), filter, page, size);
         }
-        return cases.page(user.id(), null, status, page, size);
+        return cases.page(user.id(), null, filter, page, size);
     }
 
     /** {@code match.assigned}: the accepting specialist may now read the case. */

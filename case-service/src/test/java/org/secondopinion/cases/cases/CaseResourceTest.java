@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -97,6 +98,48 @@ class CaseResourceTest {
         body.put("urgency", "URGENT");
         body.put("scheduledDate", LocalDate.now().plusDays(30).toString());
         CaseApi.create("patient-urgent", body).statusCode(400).body("violations.field", hasItem("scheduledDate"));
+    }
+
+    @Test
+    void referenceDataIsCheckedAgainstTheDirectoryAndTheRegistries() {
+        Map<String, Object> body = new HashMap<>(CaseApi.SPINE_CASE);
+        body.put("specialty", "TREE_SURGERY");
+        body.put("preferredLanguage", "xx");
+        body.put("recommendingSurgeon", Map.of("name", "Dr. A", "npi", "1234567890", "institution", "X"));
+        CaseApi.create("patient-reference", body).statusCode(400)
+                .body("violations.field", hasItem(containsString("specialty")))
+                .body("violations.field", hasItem(containsString("preferredLanguage")))
+                .body("violations.field", hasItem(containsString("recommendingSurgeon.npi")));
+        body.put("procedure", Map.of("code", "0275T", "text", "Category III procedure"));
+        body.put("specialty", "NEUROSURGERY");
+        body.put("preferredLanguage", "es");
+        body.put("recommendingSurgeon", Map.of("name", "Dr. A", "npi", "1234567893", "institution", "X"));
+        CaseApi.create("patient-reference", body).statusCode(201);
+    }
+
+    @Test
+    void coordinatorsFilterTheQueue() {
+        Map<String, Object> urgent = new HashMap<>(CaseApi.SPINE_CASE);
+        urgent.put("urgency", "URGENT");
+        urgent.put("specialty", "UROLOGY");
+        urgent.put("scheduledDate", LocalDate.now().plusDays(5).toString());
+        UUID id = UUID.fromString(CaseApi.create("patient-queue", urgent).statusCode(201).extract().path("id"));
+        CaseApi.submit("patient-queue", id).statusCode(200);
+        String coordinator = TestTokens.coordinator("coordinator1");
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        given().auth().oauth2(coordinator).queryParam("urgency", "URGENT").queryParam("specialty", "UROLOGY")
+                .queryParam("status", "SUBMITTED").queryParam("submittedFrom", today).queryParam("submittedTo", today)
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", hasItem(id.toString()))
+                .body("items.urgency", everyItem(equalTo("URGENT")))
+                .body("items.specialty", everyItem(equalTo("UROLOGY")));
+        given().auth().oauth2(coordinator).queryParam("specialty", "UROLOGY")
+                .queryParam("submittedTo", LocalDate.now().minusDays(3).toString())
+                .get("/api/v1/cases").then().statusCode(200).body("items.id", not(hasItem(id.toString())));
+        given().auth().oauth2(coordinator).queryParam("status", "NOPE").get("/api/v1/cases").then()
+                .statusCode(400).body("violations.field", hasItem("status"));
+        given().auth().oauth2(coordinator).queryParam("submittedFrom", "yesterday").get("/api/v1/cases").then()
+                .statusCode(400).body("violations.field", hasItem("submittedFrom"));
     }
 
     @Test

@@ -6,8 +6,8 @@ import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistReq
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistStatus;
 import org.secondopinion.specialist.directory.VerificationStatus;
-import org.secondopinion.specialist.reference.Npi;
-import org.secondopinion.specialist.reference.Specialty;
+import org.secondopinion.platform.reference.Npi;
+import org.secondopinion.platform.reference.Specialty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ public class BoardCertification {
     @Column(nullable = false)
     public String board;
 
-    /** A {@link org.secondopinion.specialist.reference.Specialty} code. */
+    /** A {@link org.secondopinion.platform.reference.Specialty} code. */
     @Column(nullable = false)
     public String specialty;
 

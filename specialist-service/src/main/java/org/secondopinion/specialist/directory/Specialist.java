@@ -48,7 +48,7 @@ public class Specialist {
     @Column(nullable = false)
     public Credentials credentials;
 
-    /** A {@link org.secondopinion.specialist.reference.Specialty} code. */
+    /** A {@link org.secondopinion.platform.reference.Specialty} code. */
     @Column(name = "primary_specialty", nullable = false)
     public String primarySpecialty;
 

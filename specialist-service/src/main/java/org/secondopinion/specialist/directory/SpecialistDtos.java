@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.secondopinion.specialist.reference.KnownSpecialty;
-import org.secondopinion.specialist.reference.ValidNpi;
+import org.secondopinion.platform.reference.KnownSpecialty;
+import org.secondopinion.platform.reference.ValidNpi;
 
 import java.time.Instant;
 import java.time.LocalDate;

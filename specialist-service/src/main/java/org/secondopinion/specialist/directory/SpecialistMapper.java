@@ -17,7 +17,7 @@ import org.secondopinion.specialist.directory.SpecialistDtos.PublicLicense;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
-import org.secondopinion.specialist.reference.Specialty;
+import org.secondopinion.platform.reference.Specialty;
 
 /** Directory API ↔ entities. */
 @Mapper

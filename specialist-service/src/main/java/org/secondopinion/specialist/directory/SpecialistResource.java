@@ -33,7 +33,7 @@ import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
-import org.secondopinion.specialist.reference.KnownSpecialty;
+import org.secondopinion.platform.reference.KnownSpecialty;
 
 import java.util.UUID;
 

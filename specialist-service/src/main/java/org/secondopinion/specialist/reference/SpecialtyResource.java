@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.secondopinion.platform.reference.Specialty;
+
 import java.util.Arrays;
 import java.util.List;
 

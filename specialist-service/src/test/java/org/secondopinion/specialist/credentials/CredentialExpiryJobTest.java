@@ -9,7 +9,7 @@ import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
-import org.secondopinion.specialist.reference.Npi;
+import org.secondopinion.platform.reference.Npi;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistReq
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistStatus;
 import org.secondopinion.specialist.directory.VerificationStatus;
-import org.secondopinion.specialist.reference.Npi;
+import org.secondopinion.platform.reference.Npi;
 
 import java.util.List;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
-import org.secondopinion.specialist.reference.Npi;
+import org.secondopinion.platform.reference.Npi;
 
 import java.util.HashSet;
 import java.util.List;

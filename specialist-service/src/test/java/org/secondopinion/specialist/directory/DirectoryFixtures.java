@@ -2,7 +2,7 @@ package org.secondopinion.specialist.directory;
 
 import io.restassured.http.ContentType;
 import org.secondopinion.infra.testing.TestTokens;
-import org.secondopinion.specialist.reference.Npi;
+import org.secondopinion.platform.reference.Npi;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -11,7 +11,7 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseRated;
-import org.secondopinion.specialist.reference.Npi;
+import org.secondopinion.platform.reference.Npi;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.reference;
+package org.secondopinion.platform.reference;
 
 import org.junit.jupiter.api.Test;
 

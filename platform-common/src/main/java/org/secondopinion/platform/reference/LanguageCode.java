@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.reference;
+package org.secondopinion.platform.reference;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -10,24 +10,29 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Locale;
+import java.util.Set;
 
-/** One of the {@link Specialty} codes (GET /api/v1/specialties); null is left to {@code @NotNull}. */
+/** An ISO 639-1 language code such as {@code en} or {@code es} (the JDK's list); null is left to {@code @NotNull}. */
 @Documented
-@Constraint(validatedBy = KnownSpecialty.Validator.class)
+@Constraint(validatedBy = LanguageCode.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
         ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface KnownSpecialty {
-    String message() default "must be one of the specialty codes of GET /api/v1/specialties";
+public @interface LanguageCode {
+
+    String message() default "must be an ISO 639-1 language code such as en";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<KnownSpecialty, String> {
+    class Validator implements ConstraintValidator<LanguageCode, String> {
+        private static final Set<String> CODES = Set.of(Locale.getISOLanguages());
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Specialty.fromCode(value).isPresent();
+            return value == null || CODES.contains(value);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.reference;
+package org.secondopinion.platform.reference;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

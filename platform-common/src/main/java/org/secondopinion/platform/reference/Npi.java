@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.reference;
+package org.secondopinion.platform.reference;
 
 /**
  * National Provider Identifier check (CMS): 10 digits whose last one is the Luhn check digit computed over
