@@ -1,0 +1,298 @@
+package org.secondopinion.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The invariants every manifest set must keep: the raw base, and each overlay as Kustomize renders it (when a
+ * kustomize or kubectl binary is present).
+ */
+class DeploymentManifestsTest {
+
+    static Stream<Manifests> manifestSets() {
+        List<Manifests> sets = new ArrayList<>();
+        sets.add(Manifests.files("base", Repo.kubernetes().resolve("base")));
+        if (Kustomize.available()) {
+            sets.add(Kustomize.render("dev"));
+            sets.add(Kustomize.render("prod"));
+        }
+        return sets.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void everyServiceHasADeploymentServiceAutoscalerAndDisruptionBudget(Manifests set) {
+        for (String service : Repo.SERVICES) {
+            assertThat(set.find("Deployment", service)).as("%s: Deployment %s", set, service).isPresent();
+            assertThat(set.find("Service", service)).as("%s: Service %s", set, service).isPresent();
+            assertThat(set.find("ConfigMap", service + "-config")).as("%s: ConfigMap of %s", set, service).isPresent();
+        }
+        for (JsonNode deployment : set.ofKind("Deployment")) {
+            String name = Manifests.name(deployment);
+            Map<String, String> podLabels = labels(deployment.path("spec").path("template").path("metadata"));
+
+            List<JsonNode> hpas = set.ofKind("HorizontalPodAutoscaler").stream()
+                    .filter(h -> h.path("spec").path("scaleTargetRef").path("kind").asText().equals("Deployment")
+                            && h.path("spec").path("scaleTargetRef").path("name").asText().equals(name))
+                    .collect(Collectors.toList());
+            assertThat(hpas).as("%s: one HPA scales %s", set, name).hasSize(1);
+            JsonNode hpa = hpas.get(0).path("spec");
+            assertThat(hpa.path("minReplicas").asInt()).as("%s: HPA of %s minReplicas", set, name).isPositive();
+            assertThat(hpa.path("maxReplicas").asInt()).as("%s: HPA of %s maxReplicas", set, name)
+                    .isGreaterThanOrEqualTo(hpa.path("minReplicas").asInt());
+            assertThat(deployment.path("spec").has("replicas"))
+                    .as("%s: %s leaves the replica count to its HPA", set, name).isFalse();
+
+            long budgets = set.ofKind("PodDisruptionBudget").stream()
+                    .filter(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels))
+                    .count();
+            assertThat(budgets).as("%s: one PodDisruptionBudget covers %s", set, name).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void everyContainerIsProbedLimitedAndLockedDown(Manifests set) {
+        for (JsonNode deployment : set.ofKind("Deployment")) {
+            String name = Manifests.name(deployment);
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            assertThat(pod.path("containers").size()).as("%s: %s has containers", set, name).isPositive();
+            for (JsonNode container : pod.path("containers")) {
+                String where = set + ": " + name + "/" + container.path("name").asText();
+                assertThat(container.path("startupProbe").path("httpGet").path("path").asText())
+                        .as(where + " startup probe").isEqualTo("/q/health/started");
+                assertThat(container.path("livenessProbe").path("httpGet").path("path").asText())
+                        .as(where + " liveness probe").isEqualTo("/q/health/live");
+                assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
+                        .as(where + " readiness probe").isEqualTo("/q/health/ready");
+
+                for (String kind : List.of("requests", "limits")) {
+                    JsonNode resources = container.path("resources").path(kind);
+                    assertThat(resources.hasNonNull("cpu") && resources.hasNonNull("memory"))
+                            .as(where + " has cpu and memory " + kind).isTrue();
+                }
+
+                JsonNode security = container.path("securityContext");
+                boolean nonRoot = security.path("runAsNonRoot").asBoolean(false)
+                        || pod.path("securityContext").path("runAsNonRoot").asBoolean(false);
+                assertThat(nonRoot).as(where + " runAsNonRoot").isTrue();
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean(false))
+                        .as(where + " readOnlyRootFilesystem").isTrue();
+                assertThat(security.path("allowPrivilegeEscalation").isBoolean()
+                        && !security.path("allowPrivilegeEscalation").asBoolean())
+                        .as(where + " allowPrivilegeEscalation false").isTrue();
+                assertThat(texts(security.path("capabilities").path("drop")))
+                        .as(where + " drops all capabilities").contains("ALL");
+
+                assertThat(writableTmp(pod, container)).as(where + " has an emptyDir on /tmp").isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void everyEnvironmentVariableComesFromAConfigMapOrSecret(Manifests set) {
+        for (JsonNode deployment : set.ofKind("Deployment")) {
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                String where = set + ": " + Manifests.name(deployment) + "/" + container.path("name").asText();
+                for (JsonNode env : container.path("env")) {
+                    JsonNode from = env.path("valueFrom");
+                    boolean referenced = from.has("configMapKeyRef") || from.has("secretKeyRef");
+                    assertThat(referenced).as(where + " env " + env.path("name").asText()
+                            + " is read from a ConfigMap or Secret, not written inline").isTrue();
+                    if (from.has("configMapKeyRef")) {
+                        assertThat(set.find("ConfigMap", from.path("configMapKeyRef").path("name").asText()))
+                                .as(where + " env " + env.path("name").asText() + ": ConfigMap exists").isPresent();
+                    }
+                    if (set.rendered() && from.has("secretKeyRef")) {
+                        JsonNode ref = from.path("secretKeyRef");
+                        assertThat(set.find("Secret", ref.path("name").asText()))
+                                .as(where + " env " + env.path("name").asText() + ": Secret exists")
+                                .hasValueSatisfying(secret -> assertThat(
+                                        secret.path("data").has(ref.path("key").asText())
+                                                || secret.path("stringData").has(ref.path("key").asText()))
+                                        .as("Secret %s has key %s", ref.path("name").asText(), ref.path("key").asText())
+                                        .isTrue());
+                    }
+                }
+                for (JsonNode source : container.path("envFrom")) {
+                    assertThat(source.has("configMapRef") || source.has("secretRef")).as(where + " envFrom").isTrue();
+                    if (source.has("configMapRef")) {
+                        assertThat(set.find("ConfigMap", source.path("configMapRef").path("name").asText()))
+                                .as(where + " envFrom ConfigMap exists").isPresent();
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void everyServiceSelectsTheLabelsOfADeploymentAndANamedPort(Manifests set) {
+        for (JsonNode service : set.ofKind("Service")) {
+            JsonNode selector = service.path("spec").path("selector");
+            assertThat(selector.size()).as("%s: Service %s has a selector", set, Manifests.name(service)).isPositive();
+            List<JsonNode> selected = set.ofKind("Deployment").stream()
+                    .filter(d -> selects(selector, labels(d.path("spec").path("template").path("metadata"))))
+                    .collect(Collectors.toList());
+            assertThat(selected).as("%s: Service %s selects exactly one Deployment", set, Manifests.name(service))
+                    .hasSize(1);
+            Set<String> containerPorts = new HashSet<>();
+            selected.get(0).path("spec").path("template").path("spec").path("containers")
+                    .forEach(c -> c.path("ports").forEach(p -> containerPorts.add(p.path("name").asText())));
+            for (JsonNode port : service.path("spec").path("ports")) {
+                assertThat(containerPorts).as("%s: Service %s targets a named container port", set,
+                        Manifests.name(service)).contains(port.path("targetPort").asText());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void theIngressRoutesOnlyToTheGateway(Manifests set) {
+        List<JsonNode> ingresses = set.ofKind("Ingress");
+        assertThat(ingresses).as("%s: one Ingress", set).hasSize(1);
+        List<String> backends = new ArrayList<>();
+        ingresses.get(0).path("spec").path("rules")
+                .forEach(rule -> rule.path("http").path("paths")
+                        .forEach(path -> backends.add(path.path("backend").path("service").path("name").asText())));
+        assertThat(backends).as("%s: Ingress backends", set).isNotEmpty().containsOnly("gateway");
+        assertThat(set.find("Service", "gateway")).isPresent();
+    }
+
+    @Test
+    void prodServiceMonitorsScrapeTheMetricsEndpointOfEveryService() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.available(), "no kustomize or kubectl on PATH");
+        Manifests prod = Kustomize.render("prod");
+        List<JsonNode> monitors = prod.ofKind("ServiceMonitor");
+        assertThat(monitors).hasSameSizeAs(prod.ofKind("Service"));
+        for (JsonNode monitor : monitors) {
+            JsonNode selector = monitor.path("spec").path("selector").path("matchLabels");
+            assertThat(prod.ofKind("Service").stream().filter(s -> selects(selector, labels(s.path("metadata")))))
+                    .as("ServiceMonitor %s selects one Service", Manifests.name(monitor)).hasSize(1);
+            assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics");
+        }
+    }
+
+    @Test
+    void containersListenOnThePortOfTheirApplicationProperties() {
+        Manifests base = Manifests.files("base", Repo.kubernetes().resolve("base"));
+        for (String service : Repo.SERVICES) {
+            int port = Integer.parseInt(Repo.properties(service).getProperty("quarkus.http.port"));
+            JsonNode container = base.find("Deployment", service).orElseThrow()
+                    .path("spec").path("template").path("spec").path("containers").get(0);
+            assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(service).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void everyVariableAServiceReadsIsSuppliedToItsDeployment() {
+        Manifests base = Manifests.files("base", Repo.kubernetes().resolve("base"));
+        for (String service : Repo.SERVICES) {
+            JsonNode container = base.find("Deployment", service).orElseThrow()
+                    .path("spec").path("template").path("spec").path("containers").get(0);
+            Set<String> supplied = new HashSet<>();
+            container.path("env").forEach(env -> supplied.add(env.path("name").asText()));
+            for (JsonNode source : container.path("envFrom")) {
+                base.find("ConfigMap", source.path("configMapRef").path("name").asText())
+                        .ifPresent(cm -> cm.path("data").fieldNames().forEachRemaining(supplied::add));
+            }
+            assertThat(supplied).as("%s: variables of application.properties set in Kubernetes", service)
+                    .containsAll(Repo.environmentVariables(service));
+        }
+    }
+
+    @Test
+    void prodRunsReleasedImagesNeverLatest() {
+        JsonNode kustomization = Manifests.parse(
+                Repo.read(Repo.kubernetes().resolve("overlays/prod/kustomization.yaml"))).get(0);
+        Map<String, JsonNode> images = new HashMap<>();
+        kustomization.path("images").forEach(i -> images.put(i.path("name").asText(), i));
+        for (String service : Repo.SERVICES) {
+            JsonNode image = images.get("second-opinion/" + service);
+            assertThat(image).as("prod pins the image of %s", service).isNotNull();
+            String tag = image.path("newTag").asText("");
+            assertThat(!tag.isEmpty() && !tag.equals("latest") || image.hasNonNull("digest"))
+                    .as("prod image of %s has a release tag or digest", service).isTrue();
+        }
+        if (Kustomize.available()) {
+            for (JsonNode deployment : Kustomize.render("prod").ofKind("Deployment")) {
+                for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                    String ref = container.path("image").asText();
+                    String lastPart = ref.substring(ref.lastIndexOf('/') + 1);
+                    assertThat(lastPart.contains(":") || ref.contains("@sha256:"))
+                            .as("rendered prod image %s has a tag", ref).isTrue();
+                    assertThat(ref).as("rendered prod image").doesNotEndWith(":latest");
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderedObjectsCarryTheCommonLabels() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.available(), "no kustomize or kubectl on PATH");
+        for (String overlay : List.of("dev", "prod")) {
+            Manifests set = Kustomize.render(overlay);
+            for (JsonNode object : set.objects()) {
+                assertThat(labels(object.path("metadata")))
+                        .as("%s: %s %s labels", set, object.path("kind").asText(), Manifests.name(object))
+                        .containsEntry("app.kubernetes.io/part-of", "second-opinion");
+                assertThat(object.path("metadata").path("namespace").asText())
+                        .as("%s: %s namespace", set, Manifests.name(object)).isNotEmpty();
+            }
+        }
+    }
+
+    private static boolean writableTmp(JsonNode pod, JsonNode container) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("mountPath").asText().equals("/tmp")) {
+                String volume = mount.path("name").asText();
+                for (JsonNode v : pod.path("volumes")) {
+                    if (v.path("name").asText().equals(volume) && v.has("emptyDir")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static Map<String, String> labels(JsonNode metadata) {
+        Map<String, String> labels = new HashMap<>();
+        metadata.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    static boolean selects(JsonNode selector, Map<String, String> labels) {
+        if (selector.isMissingNode() || selector.isEmpty()) {
+            return false;
+        }
+        var fields = selector.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}
