@@ -5,6 +5,7 @@ import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.events.catalog.CaseCancelled;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOffered;
@@ -33,6 +34,11 @@ public final class TestEvents {
         return envelope(json, "case-service", EventTypes.CASE_SUBMITTED, caseId, new CaseSubmitted(caseId, reference,
                 patientId, "ORTHOPAEDIC_SURGERY", "M51.26", "63030", "ROUTINE", LocalDate.now().plusDays(30), "CA",
                 "en", List.of("avoid surgery"), "1234567893", "General Hospital", Instant.now()));
+    }
+
+    public static EventEnvelope caseCancelled(ObjectMapper json, UUID caseId, String reference, String patientId) {
+        return envelope(json, "case-service", EventTypes.CASE_CANCELLED, caseId,
+                new CaseCancelled(caseId, reference, patientId, "SUBMITTED", Instant.now()));
     }
 
     public static EventEnvelope matchOffered(ObjectMapper json, UUID caseId, String reference, String specialistUserId) {

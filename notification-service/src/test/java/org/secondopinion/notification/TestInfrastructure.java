@@ -6,9 +6,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.secondopinion.infra.testing.PlatformTestResource;
 
-/** The module's one declaration of shared test resources: real PostgreSQL + Kafka, and the OIDC test issuer. */
+/**
+ * The module's one declaration of shared test resources: real PostgreSQL + Kafka, the OIDC test issuer,
+ * and a real SMTP server (GreenMail).
+ */
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "notification_db"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)
 public class TestInfrastructure {
 }

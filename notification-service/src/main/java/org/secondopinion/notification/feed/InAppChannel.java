@@ -1,6 +1,10 @@
 package org.secondopinion.notification.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
 import org.secondopinion.notification.routing.NotificationIntent;
@@ -10,15 +14,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The in-app feed: always on (DESIGN §6), delivered by writing the feed row. */
+/** The in-app feed: always on (DESIGN §6), delivered by writing the feed row; live clients hear after commit. */
 @ApplicationScoped
 public class InAppChannel implements DeliveryChannel {
 
+    /** Arbitrary constant: the advisory lock that orders feed inserts (see {@link #record}). */
+    private static final long FEED_LOCK_ID = 0x5EC0_FEED_0001L;
+
     private final NotificationRepository repository;
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final FeedStream stream;
     private final Clock clock;
 
-    public InAppChannel(NotificationRepository repository) {
+    public InAppChannel(NotificationRepository repository, EntityManager em,
+                        TransactionSynchronizationRegistry transactions, FeedStream stream) {
         this.repository = repository;
+        this.em = em;
+        this.transactions = transactions;
+        this.stream = stream;
         this.clock = Clock.systemUTC();
     }
 
@@ -29,7 +43,31 @@ public class InAppChannel implements DeliveryChannel {
 
     @Override
     public void deliver(EventEnvelope event, NotificationIntent intent) {
-        repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), event.id(), event.type(),
-                intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
+        record(event.id(), event.type(), intent);
+    }
+
+    /**
+     * Writes a feed item once per (event id, recipient). Must run in a transaction. The transaction-scoped advisory
+     * lock makes feed inserts commit in the order of their {@code seq}, so the SSE stream, which resumes "after
+     * seq N", can never skip an item that committed late with a lower number.
+     */
+    public void record(String eventId, String eventType, NotificationIntent intent) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK_ID).getSingleResult();
+        boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,
+                eventType, intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
+        if (inserted) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        stream.wake();
+                    }
+                }
+            });
+        }
     }
 }

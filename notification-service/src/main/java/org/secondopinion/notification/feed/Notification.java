@@ -49,6 +49,10 @@ public class Notification {
     @Column(name = "read_at")
     private Instant readAt;
 
+    /** Assigned by the database; the SSE event id clients resume from. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     protected Notification() {
     }
 
@@ -114,5 +118,9 @@ public class Notification {
 
     public Instant getReadAt() {
         return readAt;
+    }
+
+    public Long getSeq() {
+        return seq;
     }
 }

@@ -88,6 +88,35 @@ public class NotificationRepository {
                 .executeUpdate();
     }
 
+    /** The caller's items after {@code seq}, oldest first: what a reconnecting stream missed. */
+    public List<Notification> after(List<String> recipients, long seq, int limit) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM Notification n WHERE n.recipient IN :recipients AND n.channel = :channel"
+                        + " AND n.seq > :seq ORDER BY n.seq", Notification.class)
+                .setParameter("recipients", recipients)
+                .setParameter("channel", Channel.IN_APP)
+                .setParameter("seq", seq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Everyone's items after {@code seq}, oldest first: what the live stream fans out. */
+    public List<Notification> after(long seq, int limit) {
+        return em.createQuery("FROM Notification n WHERE n.channel = :channel AND n.seq > :seq ORDER BY n.seq",
+                        Notification.class)
+                .setParameter("channel", Channel.IN_APP)
+                .setParameter("seq", seq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long maxSeq() {
+        Long max = em.createQuery("SELECT max(n.seq) FROM Notification n", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
     private static String readFilter(Boolean unread) {
         if (unread == null) {
             return "";

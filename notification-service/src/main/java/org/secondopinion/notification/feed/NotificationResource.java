@@ -4,15 +4,20 @@ import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.secondopinion.notification.feed.NotificationDtos.MarkedRead;
 import org.secondopinion.notification.feed.NotificationDtos.NotificationView;
 import org.secondopinion.notification.feed.NotificationDtos.UnreadCount;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -31,9 +36,12 @@ public class NotificationResource {
     private final FeedService feed;
     private final CurrentUser user;
 
-    public NotificationResource(FeedService feed, CurrentUser user) {
+    private final FeedStream stream;
+
+    public NotificationResource(FeedService feed, CurrentUser user, FeedStream stream) {
         this.feed = feed;
         this.user = user;
+        this.stream = stream;
     }
 
     /** Newest first; {@code unread=true} only unread items, {@code unread=false} only read ones. */
@@ -58,6 +66,33 @@ public class NotificationResource {
     @Path("read-all")
     public MarkedRead markAllRead() {
         return new MarkedRead(feed.markAllRead(audience()));
+    }
+
+    /**
+     * Live feed (Server-Sent Events, event name {@code notification}, id = resume point). A client reconnecting
+     * with {@code Last-Event-ID} first receives every item it missed.
+     */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
+                       @Context Sse sse) {
+        stream.open(audience(), resumePoint(lastEventId), sink, sse);
+    }
+
+    private static Long resumePoint(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            long seq = Long.parseLong(lastEventId.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldProblem("Last-Event-ID", "must be the id of an event this stream sent");
     }
 
     private List<String> audience() {

@@ -7,5 +7,7 @@ public enum NotificationKind {
     CASE_UPDATED,
     CASE_ASSIGNED_TO_YOU,
     CASE_UNMATCHED,
-    CASE_CANCELLED
+    CASE_CANCELLED,
+    /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
+    DELIVERY_FAILED
 }

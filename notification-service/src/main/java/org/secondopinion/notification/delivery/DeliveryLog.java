@@ -1,0 +1,42 @@
+package org.secondopinion.notification.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.secondopinion.platform.web.PageParams;
+import org.secondopinion.platform.web.PageResult;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The coordinators' view of external deliveries: what went where and how it ended, without contact data. */
+@ApplicationScoped
+public class DeliveryLog {
+
+    /**
+     * One delivery as coordinators see it. Addresses and texts are left out: coordinators need outcomes, and the
+     * person's contact points are theirs.
+     */
+    public record DeliveryView(UUID id, String eventId, String eventType, String recipient, String channel,
+                               String kind, String caseReference, String status, int attempts, Instant createdAt,
+                               Instant nextAttemptAt, Instant sentAt, String lastError) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.getId(), d.getEventId(), d.getEventType(), d.getRecipient(),
+                    d.getChannel().name(), d.getKind().name(), d.getCaseReference(), d.getStatus().name(),
+                    d.getAttempts(), d.getCreatedAt(), d.getStatus().isFinal() ? null : d.getNextAttemptAt(),
+                    d.getSentAt(), d.getLastError());
+        }
+    }
+
+    private final DeliveryRepository repository;
+
+    public DeliveryLog(DeliveryRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<DeliveryView> page(DeliveryStatus status, Channel channel, PageParams page) {
+        return new PageResult<>(repository.page(status, channel, page.offset(), page.size).stream()
+                .map(DeliveryView::of).toList(), page.page, page.size, repository.count(status, channel));
+    }
+}

@@ -1,0 +1,101 @@
+package org.secondopinion.notification.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Delivery rows: the insert-once of routing, the worker's queue and the coordinators' log. */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public DeliveryRepository(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Inserts unless this (event, recipient, channel) exists; a replayed event sends nothing new. */
+    public boolean insertOnce(Delivery d) {
+        return em.createNativeQuery("INSERT INTO delivery (id, event_id, event_type, recipient, channel, kind, "
+                        + "case_reference, text, addresses, status, attempts, next_attempt_at, created_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, 0, ?11, ?12) "
+                        + "ON CONFLICT (event_id, recipient, channel) DO NOTHING")
+                .setParameter(1, d.getId())
+                .setParameter(2, d.getEventId())
+                .setParameter(3, d.getEventType())
+                .setParameter(4, d.getRecipient())
+                .setParameter(5, d.getChannel().name())
+                .setParameter(6, d.getKind().name())
+                .setParameter(7, d.getCaseReference())
+                .setParameter(8, d.getText())
+                .setParameter(9, toJson(d.getAddresses()))
+                .setParameter(10, d.getStatus().name())
+                .setParameter(11, d.getNextAttemptAt())
+                .setParameter(12, d.getCreatedAt())
+                .executeUpdate() == 1;
+    }
+
+    /** Due rows, locked so that another replica's pass skips them (the caller leases them before commit). */
+    @SuppressWarnings("unchecked")
+    public List<Delivery> lockDue(Instant now, int limit) {
+        return em.createNativeQuery("SELECT * FROM delivery WHERE status IN ('PENDING', 'RETRYING') "
+                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                        Delivery.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    public Delivery find(java.util.UUID id) {
+        return em.find(Delivery.class, id);
+    }
+
+    public List<Delivery> page(DeliveryStatus status, Channel channel, int offset, int limit) {
+        TypedQuery<Delivery> query = em.createQuery("FROM Delivery d" + filter(status, channel)
+                + " ORDER BY d.createdAt DESC, d.id DESC", Delivery.class);
+        bind(query, status, channel);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(DeliveryStatus status, Channel channel) {
+        TypedQuery<Long> query = em.createQuery("SELECT count(d) FROM Delivery d" + filter(status, channel),
+                Long.class);
+        bind(query, status, channel);
+        return query.getSingleResult();
+    }
+
+    private static String filter(DeliveryStatus status, Channel channel) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (status != null) {
+            where.append(" AND d.status = :status");
+        }
+        if (channel != null) {
+            where.append(" AND d.channel = :channel");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, DeliveryStatus status, Channel channel) {
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (channel != null) {
+            query.setParameter("channel", channel);
+        }
+    }
+
+    private String toJson(List<String> addresses) {
+        try {
+            return json.writeValueAsString(addresses);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

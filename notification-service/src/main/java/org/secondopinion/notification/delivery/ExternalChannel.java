@@ -1,0 +1,71 @@
+package org.secondopinion.notification.delivery;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.notification.preferences.ContactPreferences;
+import org.secondopinion.notification.preferences.PreferencesService;
+import org.secondopinion.notification.routing.NotificationIntent;
+import org.secondopinion.platform.events.EventEnvelope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * E-mail, SMS and push: records a delivery row for people who switched the channel on for this kind and left a
+ * contact point, and wakes the {@link DeliveryWorker} once the event's transaction has committed — never sending
+ * from inside it, so a rollback cannot leave a message sent for an event we did not keep.
+ */
+public abstract class ExternalChannel implements DeliveryChannel {
+
+    private final PreferencesService preferences;
+    private final DeliveryRepository deliveries;
+    private final DeliveryWorker worker;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock = Clock.systemUTC();
+
+    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, DeliveryWorker worker,
+                              TransactionSynchronizationRegistry transactions) {
+        this.preferences = preferences;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void deliver(EventEnvelope event, NotificationIntent intent) {
+        // a role address reaches each holder who saved preferences, keyed by their own sub
+        for (ContactPreferences prefs : preferences.reachable(intent.recipient())) {
+            deliver(event, intent, prefs);
+        }
+    }
+
+    private void deliver(EventEnvelope event, NotificationIntent intent, ContactPreferences prefs) {
+        List<String> addresses = prefs.addressesFor(intent.kind(), channel());
+        if (addresses.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        Instant notBefore = channel().respectsQuietHours()
+                ? prefs.quietHours().map(q -> q.nextAllowed(now)).orElse(now) : now;
+        boolean inserted = deliveries.insertOnce(new Delivery(UUID.randomUUID(), event.id(), event.type(),
+                prefs.getUserId(), channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
+                notBefore));
+        if (inserted && !notBefore.isAfter(now)) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        worker.wake();
+                    }
+                }
+            });
+        }
+    }
+}

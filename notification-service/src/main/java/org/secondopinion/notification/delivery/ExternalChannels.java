@@ -1,0 +1,48 @@
+package org.secondopinion.notification.delivery;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.notification.preferences.PreferencesService;
+
+/** The three external channels as beans (singletons: no proxy needed for stateless channels); {@link NotificationDispatcher} hands every intent to each. */
+public final class ExternalChannels {
+
+    private ExternalChannels() {
+    }
+
+    @Singleton
+    public static class Email extends ExternalChannel {
+        public Email(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
+            super(p, d, w, t);
+        }
+
+        @Override
+        public Channel channel() {
+            return Channel.EMAIL;
+        }
+    }
+
+    @Singleton
+    public static class Sms extends ExternalChannel {
+        public Sms(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
+            super(p, d, w, t);
+        }
+
+        @Override
+        public Channel channel() {
+            return Channel.SMS;
+        }
+    }
+
+    @Singleton
+    public static class Push extends ExternalChannel {
+        public Push(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
+            super(p, d, w, t);
+        }
+
+        @Override
+        public Channel channel() {
+            return Channel.PUSH;
+        }
+    }
+}

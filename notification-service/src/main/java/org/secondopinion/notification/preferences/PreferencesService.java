@@ -1,0 +1,119 @@
+package org.secondopinion.notification.preferences;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.secondopinion.notification.delivery.Channel;
+import org.secondopinion.notification.preferences.PreferencesDtos.PreferencesRequest;
+import org.secondopinion.notification.preferences.PreferencesDtos.PreferencesView;
+import org.secondopinion.notification.preferences.PreferencesDtos.QuietHoursDto;
+import org.secondopinion.notification.routing.NotificationIntent;
+import org.secondopinion.notification.routing.NotificationKind;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A person's own contact points and channel choices; nobody reads or writes another person's. */
+@ApplicationScoped
+public class PreferencesService {
+
+    private final EntityManager em;
+    private final Clock clock = Clock.systemUTC();
+
+    public PreferencesService(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The stored preferences, or the defaults (no contact points, e-mail for every kind) for a newcomer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PreferencesView view(String userId) {
+        return PreferencesView.of(find(userId).orElseGet(() -> new ContactPreferences(userId)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ContactPreferences> find(String userId) {
+        return Optional.ofNullable(em.find(ContactPreferences.class, userId));
+    }
+
+    /** The people behind a recipient: the user, or for {@code role:coordinator} every coordinator who saved. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactPreferences> reachable(String recipient) {
+        if (recipient.equals(NotificationIntent.role(Roles.COORDINATOR))) {
+            return em.createQuery("FROM ContactPreferences p WHERE p.coordinator = true ORDER BY p.userId",
+                    ContactPreferences.class).getResultList();
+        }
+        if (recipient.startsWith(NotificationIntent.ROLE_PREFIX)) {
+            return List.of();
+        }
+        return find(recipient).map(List::of).orElse(List.of());
+    }
+
+    @Transactional
+    public PreferencesView replace(String userId, boolean coordinator, @NotNull @Valid PreferencesRequest request) {
+        Map<NotificationKind, Set<Channel>> channels = request.channels() == null ? Map.of() : request.channels();
+        channels.forEach((kind, chosen) -> checkChannels(request, kind, chosen));
+        QuietHours quiet = quietHours(request.quietHours());
+
+        Optional<ContactPreferences> existing = find(userId);
+        ContactPreferences preferences = existing.orElseGet(() -> new ContactPreferences(userId));
+        preferences.replace(blankToNull(request.email()), blankToNull(request.phone()), request.pushTokens(),
+                channels, quiet, Instant.now(clock));
+        preferences.setCoordinator(coordinator);
+        if (existing.isEmpty()) {
+            em.persist(preferences);
+        }
+        return PreferencesView.of(preferences);
+    }
+
+    /** A channel chosen explicitly must be reachable: switching SMS on without a phone is a mistake to point out. */
+    private static void checkChannels(PreferencesRequest request, NotificationKind kind, Set<Channel> chosen) {
+        String field = "channels." + kind;
+        for (Channel channel : chosen) {
+            switch (channel) {
+                case IN_APP -> throw new InvalidFieldProblem(field, "IN_APP is always on and cannot be chosen");
+                case EMAIL -> require(request.email() != null && !request.email().isBlank(), "email",
+                        "is required while EMAIL is on for " + kind);
+                case SMS -> require(request.phone() != null && !request.phone().isBlank(), "phone",
+                        "is required while SMS is on for " + kind);
+                case PUSH -> require(request.pushTokens() != null && !request.pushTokens().isEmpty(), "pushTokens",
+                        "needs at least one device token while PUSH is on for " + kind);
+            }
+        }
+    }
+
+    private static QuietHours quietHours(QuietHoursDto dto) {
+        if (dto == null) {
+            return null;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(dto.timeZone());
+        } catch (DateTimeException e) {
+            throw new InvalidFieldProblem("quietHours.timeZone", "is not a known time zone, e.g. America/New_York");
+        }
+        if (dto.start().equals(dto.end())) {
+            throw new InvalidFieldProblem("quietHours.end", "must differ from quietHours.start");
+        }
+        return new QuietHours(dto.start(), dto.end(), zone);
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new InvalidFieldProblem(field, message);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
