@@ -22,7 +22,10 @@ import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.PageResult;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,14 +44,17 @@ public class CaseService {
     private final Outbox outbox;
     private final CaseLookup lookup;
     private final AccessLog accessLog;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog) {
+    public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog,
+                       MeterRegistry metrics) {
         this.cases = cases;
         this.mapper = mapper;
         this.outbox = outbox;
         this.lookup = lookup;
         this.accessLog = accessLog;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -86,6 +92,7 @@ public class CaseService {
                 c.patientState, c.preferredLanguage, List.copyOf(c.goals), c.surgeonNpi, c.surgeonInstitution,
                 c.submittedAt()));
         accessLog.record(c.id, patient, "SUBMIT", "CASE", c.id);
+        metrics.counter("cases.submitted", "urgency", c.urgency.name()).increment();
         LOG.infof("case %s submitted", c.reference);
         return c;
     }
@@ -147,6 +154,8 @@ public class CaseService {
                 return; // already applied
             }
             c.assign(event.specialistId(), event.specialistUserId(), event.assignedAt());
+            metrics.timer("cases.time.to.assignment", "urgency", c.urgency.name())
+                    .record(Duration.between(c.submittedAt(), c.assignedAt()));
             LOG.infof("case %s assigned", c.reference);
         }, () -> LOG.warnf("match.assigned for unknown case %s ignored", event.caseId()));
     }

@@ -1,5 +1,6 @@
 package org.secondopinion.cases.opinion;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,12 +34,14 @@ public class OpinionService {
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final Outbox outbox;
+    private final MeterRegistry metrics;
 
-    public OpinionService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox) {
+    public OpinionService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox, MeterRegistry metrics) {
         this.em = em;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** The assigned specialist writes or rewrites the draft; the first draft starts the review. */
@@ -79,6 +82,8 @@ public class OpinionService {
         accessLog.record(caseId, specialist, "SUBMIT", "OPINION", caseId);
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_OPINION_DELIVERED, caseId, new CaseOpinionDelivered(caseId,
                 c.reference, c.patientId, c.assignedSpecialistId(), c.assignedSpecialistUserId(), now));
+        metrics.timer("cases.time.to.opinion", "urgency", c.urgency.name())
+                .record(java.time.Duration.between(c.submittedAt(), now));
         LOG.infof("opinion on case %s delivered", c.reference);
         return o;
     }

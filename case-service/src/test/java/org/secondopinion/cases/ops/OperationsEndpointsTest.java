@@ -1,0 +1,31 @@
+package org.secondopinion.cases.ops;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.cases.CaseApi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** What an ops team scrapes and probes (DESIGN §9). */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusShowsBusinessMetricsAndTheOutboxBacklog() {
+        CaseApi.submittedSpineCase("patient-metrics");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cases_submitted_total{"))
+                .body(containsString("outbox_backlog "))
+                .body(containsString("http_server_requests_seconds"));
+    }
+}
