@@ -8,6 +8,13 @@ public enum NotificationKind {
     CASE_ASSIGNED_TO_YOU,
     CASE_UNMATCHED,
     CASE_CANCELLED,
+    /** to the patient: the specialist asked a question */
+    INFORMATION_REQUESTED,
+    /** to the specialist: the patient answered */
+    INFORMATION_PROVIDED,
+    /** to the patient: the written opinion is ready */
+    OPINION_READY,
+    CASE_CLOSED,
     /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
     DELIVERY_FAILED
 }

@@ -6,6 +6,10 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.MalformedEventException;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClosed;
+import org.secondopinion.platform.events.catalog.CaseInformationProvided;
+import org.secondopinion.platform.events.catalog.CaseInformationRequested;
+import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
@@ -72,6 +76,30 @@ public class Routing {
                 String ref = reference(event, e.reference());
                 add(intents, e.patientId(), NotificationKind.CASE_CANCELLED, ref,
                         "Your case " + ref + " was cancelled. Nothing more will happen with it.");
+            }
+            case EventTypes.CASE_INFORMATION_REQUESTED -> {
+                CaseInformationRequested e = event.dataAs(CaseInformationRequested.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.INFORMATION_REQUESTED, ref,
+                        "Your specialist has a question about case " + ref + " — sign in to answer it.");
+            }
+            case EventTypes.CASE_INFORMATION_PROVIDED -> {
+                CaseInformationProvided e = event.dataAs(CaseInformationProvided.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.specialistUserId(), NotificationKind.INFORMATION_PROVIDED, ref,
+                        "The patient answered your question on case " + ref + " — sign in to continue your review.");
+            }
+            case EventTypes.CASE_OPINION_DELIVERED -> {
+                CaseOpinionDelivered e = event.dataAs(CaseOpinionDelivered.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.OPINION_READY, ref,
+                        "The second opinion on your case " + ref + " is ready — sign in to read it.");
+            }
+            case EventTypes.CASE_CLOSED -> {
+                CaseClosed e = event.dataAs(CaseClosed.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.CASE_CLOSED, ref,
+                        "Your case " + ref + " is closed. You can still sign in to read the opinion.");
             }
             default -> {
                 // e.g. match.offer-declined: internal to matching; unknown types: a newer producer, ignore

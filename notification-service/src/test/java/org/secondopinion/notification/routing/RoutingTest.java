@@ -9,6 +9,10 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.MalformedEventException;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClosed;
+import org.secondopinion.platform.events.catalog.CaseInformationProvided;
+import org.secondopinion.platform.events.catalog.CaseInformationRequested;
+import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
@@ -130,6 +134,28 @@ class RoutingTest {
                     .doesNotContain(DIAGNOSIS, PROCEDURE, "ORTHOPAEDIC", "avoid surgery", "1234567893",
                             "General Hospital", "NO_ELIGIBLE_SPECIALIST", "Okafor");
         });
+    }
+
+    @Test
+    void theReviewStepsReachTheOtherParty() {
+        UUID request = UUID.randomUUID();
+        assertThat(routing.route(event(EventTypes.CASE_INFORMATION_REQUESTED,
+                new CaseInformationRequested(CASE_ID, REF, "patient1", request, Instant.now()))))
+                .extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("patient1", NotificationKind.INFORMATION_REQUESTED));
+        assertThat(routing.route(event(EventTypes.CASE_INFORMATION_PROVIDED,
+                new CaseInformationProvided(CASE_ID, REF, "specialist1", request, Instant.now()))))
+                .extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("specialist1", NotificationKind.INFORMATION_PROVIDED));
+        List<NotificationIntent> ready = routing.route(event(EventTypes.CASE_OPINION_DELIVERED,
+                new CaseOpinionDelivered(CASE_ID, REF, "patient1", SPECIALIST_ID, "specialist1", Instant.now())));
+        assertThat(ready).extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("patient1", NotificationKind.OPINION_READY));
+        assertThat(ready.get(0).text()).contains(REF).doesNotContain("specialist1");
+        assertThat(routing.route(event(EventTypes.CASE_CLOSED,
+                new CaseClosed(CASE_ID, REF, "patient1", SPECIALIST_ID, "AUTO", Instant.now()))))
+                .extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("patient1", NotificationKind.CASE_CLOSED));
     }
 
     @Test
