@@ -51,6 +51,7 @@ class PlatformSliceIT {
                 .postgresPort(0)
                 .kafkaPort(0)
                 .oidcPort(0)
+                .mailPorts(0, 0)
                 .demoData(true)
                 .readyTimeout(Duration.ofMinutes(4)));
         RestAssured.baseURI = stack.gatewayUrl();
@@ -109,6 +110,28 @@ class PlatformSliceIT {
         // and the patient hears about it
         await().atMost(ASYNC).untilAsserted(() -> as("patient1").get("/api/v1/notifications").then().statusCode(200)
                 .body("items.text", hasItem(containsString(reference))));
+    }
+
+    @Test
+    void aPatientWhoGaveAnAddressGetsAnEMailWithoutClinicalDetails() throws Exception {
+        as("patient2").body(Map.of("email", "patient2@example.com")).put("/api/v1/notification-preferences").then()
+                .statusCode(200);
+        String caseId = as("patient2").body(SPINE_CASE).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String reference = as("patient2").body(Map.of("consent", Map.of("version", "2026-01", "accepted", true)))
+                .post("/api/v1/cases/" + caseId + "/submit").then().statusCode(200).extract().path("reference");
+
+        jakarta.mail.internet.MimeMessage mail = await().atMost(ASYNC).until(() -> stack.mail().received().stream()
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("patient2@example.com")
+                                && m.getSubject().contains(reference);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        org.assertj.core.api.Assertions.assertThat(body).contains(reference)
+                .doesNotContain("M51.26", "63030", "Lumbar", "microdiscectomy", "Cutter");
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private OidcIssuer issuer;
+    private LocalMail mail;
     private boolean closed;
 
     private LocalStack(Options options) {
@@ -111,6 +112,8 @@ public final class LocalStack implements AutoCloseable {
 
         progress("starting the OIDC issuer");
         issuer = OidcIssuer.start(options.oidcPort());
+        progress("starting the mail server");
+        mail = LocalMail.start(options.smtpPort(), options.imapPort());
         writeStackProperties();
 
         for (StackService s : options.services()) {
@@ -167,6 +170,10 @@ public final class LocalStack implements AutoCloseable {
         if (s == StackService.SPECIALIST) {
             env.put("SO_DEMO_DATA", Boolean.toString(options.demoData()));
         }
+        if (s == StackService.NOTIFICATION) {
+            env.put("SO_SMTP_HOST", Ports.LOOPBACK);
+            env.put("SO_SMTP_PORT", Integer.toString(mail.smtpPort()));
+        }
         if (s == StackService.GATEWAY) {
             for (StackService upstream : StackService.values()) {
                 if (upstream != StackService.GATEWAY) {
@@ -199,6 +206,11 @@ public final class LocalStack implements AutoCloseable {
     /** A service's base URL (started or not), e.g. {@code http://127.0.0.1:8081} for {@code case-service}. */
     public String serviceUrl(String name) {
         return "http://" + Ports.LOOPBACK + ":" + servicePorts.get(StackService.of(name));
+    }
+
+    /** The local mail server notification-service sends to. */
+    public LocalMail mail() {
+        return mail;
     }
 
     /** The issuer URL the services trust, e.g. {@code http://127.0.0.1:8090/second-opinion}. */
@@ -280,6 +292,11 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         quietly(() -> {
+            if (mail != null) {
+                mail.close();
+            }
+        });
+        quietly(() -> {
             if (postgres != null) {
                 postgres.close();
             }
@@ -349,6 +366,8 @@ public final class LocalStack implements AutoCloseable {
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
         private int oidcPort = 8090;
+        private int smtpPort = 2525;
+        private int imapPort = 3143;
         private boolean demoData = true;
         private EnumSet<StackService> services = EnumSet.allOf(StackService.class);
         private Path repoRoot = Path.of(".");
@@ -453,6 +472,21 @@ public final class LocalStack implements AutoCloseable {
 
         public int oidcPort() {
             return oidcPort;
+        }
+
+        /** SMTP (2525) and IMAP (3143) ports of the local mail server; 0 for any free one. */
+        public Options mailPorts(int smtp, int imap) {
+            this.smtpPort = checkPort(smtp);
+            this.imapPort = checkPort(imap);
+            return this;
+        }
+
+        public int smtpPort() {
+            return smtpPort;
+        }
+
+        public int imapPort() {
+            return imapPort;
         }
 
         public boolean demoData() {

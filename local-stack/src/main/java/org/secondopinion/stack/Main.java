@@ -62,6 +62,8 @@ public final class Main {
         System.out.println();
         System.out.println("  Swagger UI   " + stack.gatewayUrl() + "/q/swagger-ui");
         System.out.println("  OIDC issuer  " + stack.oidcIssuer());
+        System.out.println("  e-mail       SMTP 127.0.0.1:" + stack.mail().smtpPort() + "; read it over IMAP 127.0.0.1:"
+                + stack.mail().imapPort() + " (log in as the recipient address, any password)");
         System.out.println("  a token      ./stack token patient1   (users: " + String.join(", ", DemoIdentities.allNames()) + ")");
         System.out.println("  call it      curl -H \"Authorization: Bearer $(./stack token patient1)\" " + stack.gatewayUrl()
                 + "/api/v1/me");
