@@ -51,6 +51,12 @@ public final class CaseDtos {
     }
 
     /** A new draft: what surgery the patient was told they need is the minimum to start. */
+    @Schema(description = "A new draft case", example = """
+            {"diagnosis": {"code": "M51.26", "text": "Lumbar disc herniation"},
+             "procedure": {"code": "63030", "text": "Lumbar microdiscectomy"},
+             "specialty": "ORTHOPAEDIC_SURGERY", "urgency": "ROUTINE", "patientState": "CA", "preferredLanguage": "en",
+             "goals": ["AVOID_SURGERY", "KEEP_MOBILITY"], "questions": ["Could physical therapy come first?"],
+             "recommendingSurgeon": {"name": "Dr. Sam Cutter", "npi": "1234567893", "institution": "Valley Surgical"}}""")
     public record CreateCaseRequest(
             @NotNull @Valid Diagnosis diagnosis,
             @NotNull @Valid Procedure procedure,
@@ -68,6 +74,7 @@ public final class CaseDtos {
     }
 
     /** A partial update of a draft: absent fields stay as they are. */
+    @Schema(description = "Fields to change; absent fields stay", example = "{\"patientState\": \"NV\", \"history\": \"Pain for 8 months\"}")
     public record UpdateCaseRequest(
             @Valid Diagnosis diagnosis,
             @Valid Procedure procedure,
@@ -89,6 +96,7 @@ public final class CaseDtos {
             @NotNull @AssertTrue(message = "must be true: records are shared only with consent") Boolean accepted) {
     }
 
+    @Schema(example = "{\"consent\": {\"version\": \"2026-01\", \"accepted\": true}}")
     public record SubmitRequest(@NotNull @Valid Consent consent) {
     }
 

@@ -38,22 +38,25 @@ public class ConversationResource {
 
     public record InformationRequestView(UUID id, String question, Instant requestedAt, String answer,
                                          Instant answeredAt) {
-        static InformationRequestView of(InformationRequest r) {
-            return new InformationRequestView(r.id, r.question, r.requestedAt, r.answer, r.answeredAt);
-        }
     }
 
     public record MessageView(UUID id, String authorId, String authorRole, String body, Instant createdAt) {
-        static MessageView of(CaseMessage m) {
-            return new MessageView(m.id, m.authorId, m.authorRole, m.body, m.createdAt);
-        }
+    }
+
+    @org.mapstruct.Mapper
+    public interface ConversationMapper {
+        InformationRequestView toView(InformationRequest r);
+
+        MessageView toView(CaseMessage m);
     }
 
     private final ConversationService conversation;
+    private final ConversationMapper mapper;
     private final CurrentUser user;
 
-    public ConversationResource(ConversationService conversation, CurrentUser user) {
+    public ConversationResource(ConversationService conversation, ConversationMapper mapper, CurrentUser user) {
         this.conversation = conversation;
+        this.mapper = mapper;
         this.user = user;
     }
 
@@ -63,7 +66,7 @@ public class ConversationResource {
     @RolesAllowed(Roles.SPECIALIST)
     @Operation(summary = "Ask the patient for missing information (assigned specialist)")
     public Response request(@PathParam("id") UUID caseId, @NotNull @Valid InformationRequestCreate body) {
-        return Response.status(201).entity(InformationRequestView.of(
+        return Response.status(201).entity(mapper.toView(
                 conversation.request(caseId, body.question(), user))).build();
     }
 
@@ -72,7 +75,7 @@ public class ConversationResource {
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "The specialist's questions and the patient's answers")
     public List<InformationRequestView> requests(@PathParam("id") UUID caseId) {
-        return conversation.requests(caseId, user).stream().map(InformationRequestView::of).toList();
+        return conversation.requests(caseId, user).stream().map(r -> mapper.toView(r)).toList();
     }
 
     @POST
@@ -82,7 +85,7 @@ public class ConversationResource {
     @Operation(summary = "Answer the specialist's question (new records go through the documents endpoint)")
     public InformationRequestView answer(@PathParam("id") UUID caseId, @PathParam("requestId") UUID requestId,
                                          @NotNull @Valid InformationResponse body) {
-        return InformationRequestView.of(conversation.answer(caseId, requestId, body.answer(), user));
+        return mapper.toView(conversation.answer(caseId, requestId, body.answer(), user));
     }
 
     @POST
@@ -91,7 +94,7 @@ public class ConversationResource {
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "Write in the case's thread (patient, assigned specialist, coordinators)")
     public Response post(@PathParam("id") UUID caseId, @NotNull @Valid MessageCreate body) {
-        return Response.status(201).entity(MessageView.of(conversation.post(caseId, body.body(), user))).build();
+        return Response.status(201).entity(mapper.toView(conversation.post(caseId, body.body(), user))).build();
     }
 
     @GET
@@ -99,6 +102,6 @@ public class ConversationResource {
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "The case's thread, oldest first")
     public List<MessageView> thread(@PathParam("id") UUID caseId) {
-        return conversation.thread(caseId, user).stream().map(MessageView::of).toList();
+        return conversation.thread(caseId, user).stream().map(m -> mapper.toView(m)).toList();
     }
 }

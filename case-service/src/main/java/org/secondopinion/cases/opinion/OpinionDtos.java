@@ -20,6 +20,11 @@ public final class OpinionDtos {
     public record AlternativeDto(@NotNull AlternativeType type, @NotBlank @Size(max = 4000) String description) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = """
+            {"verdict": "RECOMMEND_ALTERNATIVE", "confidence": "MODERATE",
+             "summary": "Twelve weeks of physical therapy before considering surgery.",
+             "alternatives": [{"type": "CONSERVATIVE_THERAPY", "description": "Physical therapy and an epidural injection"}],
+             "risks": "…", "recoveryComparison": "…", "questionsForSurgeon": ["What is the re-herniation rate?"]}""")
     public record OpinionDraft(
             Verdict verdict,
             @Size(max = 10000) String summary,
@@ -33,6 +38,7 @@ public final class OpinionDtos {
     public record AddendumCreate(@NotBlank @Size(max = 10000) String body) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"stars\": 5, \"comment\": \"Clear and kind.\"}")
     public record RatingCreate(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 2000) String comment) {
     }
 

@@ -15,12 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.opinion.OpinionDtos.AddendumCreate;
-import org.secondopinion.cases.opinion.OpinionDtos.AddendumView;
-import org.secondopinion.cases.opinion.OpinionDtos.AlternativeDto;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionView;
 import org.secondopinion.cases.opinion.OpinionDtos.RatingCreate;
-import org.secondopinion.cases.opinion.OpinionDtos.RatingView;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -33,10 +30,12 @@ import java.util.UUID;
 public class OpinionResource {
 
     private final OpinionService opinions;
+    private final OpinionMapper mapper;
     private final CurrentUser user;
 
-    public OpinionResource(OpinionService opinions, CurrentUser user) {
+    public OpinionResource(OpinionService opinions, OpinionMapper mapper, CurrentUser user) {
         this.opinions = opinions;
+        this.mapper = mapper;
         this.user = user;
     }
 
@@ -74,7 +73,7 @@ public class OpinionResource {
     @Operation(summary = "Add to a delivered opinion")
     public Response addendum(@PathParam("id") UUID caseId, @NotNull @Valid AddendumCreate body) {
         OpinionAddendum a = opinions.addendum(caseId, body.body(), user);
-        return Response.status(201).entity(new AddendumView(a.id, a.body, a.createdAt)).build();
+        return Response.status(201).entity(mapper.toView(a)).build();
     }
 
     @POST
@@ -84,13 +83,10 @@ public class OpinionResource {
     @Operation(summary = "Rate the opinion once, 1 to 5 stars, with an optional comment")
     public Response rate(@PathParam("id") UUID caseId, @NotNull @Valid RatingCreate body) {
         CaseRating r = opinions.rate(caseId, body.stars(), body.comment(), user);
-        return Response.status(201).entity(new RatingView(r.caseId, r.stars, r.comment, r.ratedAt)).build();
+        return Response.status(201).entity(mapper.toView(r)).build();
     }
 
-    private static OpinionView view(Opinion o, List<OpinionAddendum> addenda) {
-        return new OpinionView(o.caseId, o.isDelivered() ? "DELIVERED" : "DRAFT", o.verdict(), o.summary(),
-                o.alternatives().stream().map(a -> new AlternativeDto(a.type, a.description)).toList(),
-                o.risks(), o.recoveryComparison(), o.questionsForSurgeon(), o.confidence(), o.updatedAt(),
-                o.deliveredAt(), addenda.stream().map(a -> new AddendumView(a.id, a.body, a.createdAt)).toList());
+    private OpinionView view(Opinion o, List<OpinionAddendum> addenda) {
+        return mapper.toView(o, addenda);
     }
 }

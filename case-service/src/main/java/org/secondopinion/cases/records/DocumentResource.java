@@ -36,16 +36,21 @@ public class DocumentResource {
 
     public record DocumentView(UUID id, DocumentKind kind, String fileName, String mediaType, long sizeBytes,
                                String sha256, Instant uploadedAt) {
-        static DocumentView of(CaseDocument d) {
-            return new DocumentView(d.id, d.kind, d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.uploadedAt);
-        }
+    }
+
+    /** Entity → view; the storage reference and uploader never leave the service. */
+    @org.mapstruct.Mapper
+    public interface DocumentMapper {
+        DocumentView toView(CaseDocument d);
     }
 
     private final DocumentService documents;
+    private final DocumentMapper mapper;
     private final CurrentUser user;
 
-    public DocumentResource(DocumentService documents, CurrentUser user) {
+    public DocumentResource(DocumentService documents, DocumentMapper mapper, CurrentUser user) {
         this.documents = documents;
+        this.mapper = mapper;
         this.user = user;
     }
 
@@ -63,14 +68,14 @@ public class DocumentResource {
         }
         CaseDocument d = documents.upload(caseId, kind(kind), file.fileName(), file.uploadedFile(), user);
         return Response.created(uri.getAbsolutePathBuilder().path(d.id.toString()).path("content").build())
-                .entity(DocumentView.of(d)).build();
+                .entity(mapper.toView(d)).build();
     }
 
     @GET
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "The case's records (metadata)")
     public List<DocumentView> list(@PathParam("id") UUID caseId) {
-        return documents.list(caseId, user).stream().map(DocumentView::of).toList();
+        return documents.list(caseId, user).stream().map(mapper::toView).toList();
     }
 
     @GET
