@@ -7,10 +7,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.secondopinion.matching.matches.MatchService;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClosed;
+import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.inbox.Inbox;
 
-/** case-events: a submitted case opens a match; a cancelled one withdraws its offer. Other types are not ours. */
+/**
+ * case-events: a submitted case opens a match; a cancelled one withdraws its offer; delivered, closed and cancelled
+ * cases give the specialist's load back. Other types are not ours.
+ */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
@@ -31,6 +36,9 @@ public class CaseEventsConsumer {
             switch (event.type()) {
                 case EventTypes.CASE_SUBMITTED -> matches.open(event.dataAs(CaseSubmitted.class, mapper));
                 case EventTypes.CASE_CANCELLED -> matches.cancel(event.dataAs(CaseCancelled.class, mapper));
+                case EventTypes.CASE_OPINION_DELIVERED ->
+                        matches.finished(event.dataAs(CaseOpinionDelivered.class, mapper).caseId());
+                case EventTypes.CASE_CLOSED -> matches.finished(event.dataAs(CaseClosed.class, mapper).caseId());
                 default -> {
                     // other case events are for other services
                 }

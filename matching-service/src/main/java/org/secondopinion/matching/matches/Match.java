@@ -86,6 +86,21 @@ public class Match {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** When the assigned specialist's load was given back (opinion delivered, case closed or cancelled). */
+    @Column(name = "load_released_at")
+    public Instant loadReleasedAt;
+
+    /** The coordinator who assigned by hand (null when the specialist accepted an offer). */
+    @Column(name = "assigned_by")
+    public String assignedBy;
+
+    @Column(name = "assignment_reason")
+    public String assignmentReason;
+
+    /** The hard constraint a forced assignment overrode, if any. */
+    @Column(name = "assignment_override")
+    public String assignmentOverride;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -153,6 +168,30 @@ public class Match {
         status = MatchStatus.ASSIGNED;
         assignedSpecialistId = specialistId;
         updatedAt = now;
+    }
+
+    /** A coordinator's assignment, with the written reason and the constraint it overrode (null if none). */
+    public void assignedByCoordinator(UUID specialistId, String coordinator, String reason, String override,
+                                      Instant now) {
+        assigned(specialistId, now);
+        assignedBy = coordinator;
+        assignmentReason = reason;
+        assignmentOverride = override;
+    }
+
+    /**
+     * Gives the assigned specialist's load back at most once per case: opinion-delivered, closed and cancelled
+     * may all arrive for one case, in any order, and each only once per event id thanks to the inbox.
+     *
+     * @return whether there was load to release
+     */
+    public boolean releaseLoad(Instant now) {
+        if (assignedSpecialistId == null || loadReleasedAt != null) {
+            return false;
+        }
+        loadReleasedAt = now;
+        updatedAt = now;
+        return true;
     }
 
     public void cancelled(Instant now) {

@@ -1,5 +1,8 @@
 package org.secondopinion.matching.matches;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.secondopinion.matching.ranking.RankedCandidate;
 
 import java.time.Instant;
@@ -7,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The coordinator's view of a match: the ranking with its explanation, exclusions and offer history. */
+/** The coordinator's view of matching: details with the ranking's explanation, the queue, manual assignment. */
 public final class MatchDtos {
 
     private MatchDtos() {
@@ -15,24 +18,24 @@ public final class MatchDtos {
 
     public record MatchDetails(UUID id, UUID caseId, String caseReference, String status, String specialty,
                                String procedureCode, String urgency, String patientState, List<String> goals,
-                               UUID assignedSpecialistId, String failureReason, List<RankedCandidate> candidates,
-                               Map<String, Integer> exclusions, List<OfferHistory> offers, Instant createdAt,
-                               Instant updatedAt) {
-
-        public static MatchDetails of(MatchService.MatchView view) {
-            Match m = view.match();
-            return new MatchDetails(m.id, m.caseId, m.caseReference, m.status.name(), m.specialty, m.procedureCode,
-                    m.urgency, m.patientState, m.goals, m.assignedSpecialistId, m.failureReason, m.candidates,
-                    m.exclusions, view.offers().stream().map(OfferHistory::of).toList(), m.createdAt, m.updatedAt);
-        }
+                               UUID assignedSpecialistId, String assignedBy, String assignmentReason,
+                               String assignmentOverride, Instant loadReleasedAt, String failureReason,
+                               List<RankedCandidate> candidates, Map<String, Integer> exclusions,
+                               List<OfferHistory> offers, Instant createdAt, Instant updatedAt) {
     }
 
     public record OfferHistory(UUID id, UUID specialistId, String specialistUserId, String status, Instant offeredAt,
                                Instant expiresAt, Instant respondedAt, String declineReason) {
+    }
 
-        static OfferHistory of(Offer o) {
-            return new OfferHistory(o.id, o.specialistId, o.specialistUserId, o.status.name(), o.offeredAt,
-                    o.expiresAt, o.respondedAt, o.declineReason);
-        }
+    /** One line of the coordinators' queue; {@code offerExpiresAt} and {@code offeredTo} belong to the open offer. */
+    public record QueueItem(UUID caseId, String caseReference, String status, String specialty, String urgency,
+                            String patientState, UUID assignedSpecialistId, String failureReason,
+                            Instant offerExpiresAt, String offeredTo, Instant updatedAt) {
+    }
+
+    /** {@code force} overrides the hard constraints; the reason is always required and recorded. */
+    public record AssignRequest(@NotNull UUID specialistId, @NotBlank @Size(max = 1000) String reason,
+                                boolean force) {
     }
 }

@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.secondopinion.matching.config.MatchingConfig;
 import org.secondopinion.matching.projection.SpecialistProjection;
+import org.secondopinion.matching.projection.SpecialistIndex;
 import org.secondopinion.matching.projection.SpecialistProjectionService;
+import org.secondopinion.matching.ranking.Exclusion;
 import org.secondopinion.matching.ranking.RankedCandidate;
 import org.secondopinion.matching.ranking.Ranker;
 import org.secondopinion.matching.ranking.Ranking;
@@ -18,6 +20,7 @@ import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOfferDeclined;
 import org.secondopinion.platform.events.catalog.MatchOffered;
 import org.secondopinion.platform.outbox.Outbox;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
 
@@ -45,10 +48,12 @@ public class MatchService {
     private final Ranker ranker;
     private final MatchingConfig config;
     private final Outbox outbox;
+    private final SpecialistIndex index;
     private final Clock clock = Clock.systemUTC();
 
     public MatchService(MatchRepository matches, SpecialistProjectionService specialists, Ranker ranker,
-                        MatchingConfig config, Outbox outbox) {
+                        MatchingConfig config, Outbox outbox, SpecialistIndex index) {
+        this.index = index;
         this.matches = matches;
         this.specialists = specialists;
         this.ranker = ranker;
@@ -138,11 +143,89 @@ public class MatchService {
             return;
         }
         matches.offersOf(match).stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
-        if (match.status == MatchStatus.ASSIGNED && match.assignedSpecialistId != null) {
-            specialists.lock(match.assignedSpecialistId).ifPresent(SpecialistProjection::released);
-        }
+        releaseLoad(match, now);
         match.cancelled(now);
         LOG.infof("match for case %s cancelled", match.caseId);
+    }
+
+    /**
+     * The assigned specialist's work on the case is over (opinion delivered or case closed): their load goes down,
+     * once per case however many of these events arrive.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void finished(UUID caseId) {
+        matches.lockByCaseId(caseId).ifPresent(match -> releaseLoad(match, clock.instant()));
+    }
+
+    /**
+     * A coordinator assigns a specialist by hand. Hard constraints hold unless {@code force}d; the reason, the
+     * coordinator and any overridden constraint are recorded with the match. A pending offer is withdrawn.
+     */
+    @Transactional
+    public MatchView assign(UUID caseId, UUID specialistId, String reason, boolean force, String coordinator) {
+        Instant now = clock.instant();
+        Match match = matches.lockByCaseId(caseId).orElseThrow(() -> new NotFoundProblem("match for case", caseId));
+        if (match.status == MatchStatus.ASSIGNED || match.status == MatchStatus.CANCELLED) {
+            throw new StateConflictProblem("case " + caseId + " is already " + match.status, match.status.name());
+        }
+        SpecialistProjection specialist = specialists.lock(specialistId).orElseThrow(() ->
+                new InvalidFieldProblem("specialistId", "no specialist " + specialistId + " in the directory"));
+        List<Offer> offers = matches.offersOf(match);
+        // the holder of the pending offer is not "already tried": assigning them is what they were asked for
+        Set<UUID> refused = offers.stream()
+                .filter(o -> o.status == OfferStatus.DECLINED || o.status == OfferStatus.EXPIRED)
+                .map(o -> o.specialistId).collect(Collectors.toSet());
+        Optional<Exclusion> violated = ranker.exclusion(match.facts(), specialist.facts(), refused);
+        if (violated.isPresent() && !force) {
+            throw new InvalidFieldProblem("specialistId", "specialist " + specialistId + " fails the hard constraint "
+                    + violated.get() + "; set force with a written reason to override it");
+        }
+        offers.stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
+        String override = violated.map(Enum::name).orElse(null);
+        match.assignedByCoordinator(specialistId, coordinator, reason, override, now);
+        specialist.assigned();
+        outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
+                new MatchAssigned(match.caseId, match.caseReference, match.patientId, specialistId,
+                        specialist.userId, now));
+        LOG.infof("case %s assigned to specialist %s by coordinator %s%s", caseId, specialistId, coordinator,
+                override == null ? "" : " overriding " + override);
+        return new MatchView(match, offers);
+    }
+
+    /**
+     * Ranks a FAILED (UNMATCHED) case again against the projection as it is now and offers it to the best
+     * candidate. Who declined or let an offer expire stays excluded (a hard constraint); if nobody else is
+     * eligible the match stays FAILED with the fresh explanation, and no second match.failed is sent.
+     */
+    @Transactional
+    public MatchView rematch(UUID caseId, String coordinator) {
+        Instant now = clock.instant();
+        Match match = matches.lockByCaseId(caseId).orElseThrow(() -> new NotFoundProblem("match for case", caseId));
+        if (match.status != MatchStatus.FAILED) {
+            throw new StateConflictProblem("only a FAILED match can be rematched; case " + caseId + " is "
+                    + match.status, match.status.name());
+        }
+        List<Offer> offers = matches.offersOf(match);
+        Ranking ranking = rank(match, offers, now);
+        ranking.best().ifPresentOrElse(best -> offer(match, best, now),
+                () -> LOG.infof("rematch of case %s by %s found nobody eligible (excluded %s)", caseId, coordinator,
+                        match.exclusions));
+        matches.flush();
+        return new MatchView(match, matches.offersOf(match));
+    }
+
+    /** The coordinators' queue: FAILED first, then open offers soonest to expire, then the rest, newest first. */
+    @Transactional
+    public List<QueueEntry> queue(MatchStatus status, int offset, int limit) {
+        return matches.queue(status, offset, limit);
+    }
+
+    public long countQueue(MatchStatus status) {
+        return matches.countQueue(status);
+    }
+
+    /** A match in the queue, with its open offer if any. */
+    public record QueueEntry(Match match, Offer pendingOffer) {
     }
 
     public List<Offer> pendingOffersOf(String userId, int offset, int limit) {
@@ -164,13 +247,7 @@ public class MatchService {
 
     /** Re-ranks (load and availability may have changed) without everyone already asked, and offers to the best. */
     private void offerToNext(Match match, List<Offer> previousOffers, Instant now) {
-        // the closed offer's UPDATE must reach the database before the new offer's INSERT (Hibernate would put
-        // inserts first), or the one-pending-offer-per-case index refuses the new one
-        matches.flush();
-        Set<UUID> alreadyAsked = previousOffers.stream().map(o -> o.specialistId).collect(Collectors.toSet());
-        Ranking ranking = ranker.rank(match.facts(),
-                specialists.all().stream().map(SpecialistProjection::facts).toList(), alreadyAsked);
-        match.ranked(ranking, now);
+        Ranking ranking = rank(match, previousOffers, now);
         Optional<RankedCandidate> best = ranking.best();
         if (best.isEmpty()) {
             match.failed(NO_CANDIDATE, now);
@@ -179,7 +256,20 @@ public class MatchService {
             LOG.infof("match for case %s failed: %s (excluded %s)", match.caseId, NO_CANDIDATE, match.exclusions);
             return;
         }
-        RankedCandidate candidate = best.get();
+        offer(match, best.get(), now);
+    }
+
+    private Ranking rank(Match match, List<Offer> previousOffers, Instant now) {
+        // the closed offer's UPDATE must reach the database before the new offer's INSERT (Hibernate would put
+        // inserts first), or the one-pending-offer-per-case index refuses the new one
+        matches.flush();
+        Set<UUID> alreadyAsked = previousOffers.stream().map(o -> o.specialistId).collect(Collectors.toSet());
+        Ranking ranking = ranker.rank(match.facts(), index.current(), alreadyAsked);
+        match.ranked(ranking, now);
+        return ranking;
+    }
+
+    private void offer(Match match, RankedCandidate candidate, Instant now) {
         Offer offer = Offer.to(match, candidate.specialistId(), candidate.specialistUserId(), now,
                 match.urgent() ? config.urgentOfferTtl() : config.routineOfferTtl());
         matches.persist(offer);
@@ -189,6 +279,13 @@ public class MatchService {
                         offer.specialistUserId, match.urgency, offer.expiresAt));
         LOG.infof("case %s offered to specialist %s until %s (offer %s)", match.caseId, offer.specialistId,
                 offer.expiresAt, offer.id);
+    }
+
+    private void releaseLoad(Match match, Instant now) {
+        if (match.releaseLoad(now)) {
+            specialists.lock(match.assignedSpecialistId).ifPresent(SpecialistProjection::released);
+            LOG.infof("load of specialist %s released for case %s", match.assignedSpecialistId, match.caseId);
+        }
     }
 
     private Match lockMatchOf(UUID offerId) {

@@ -109,13 +109,16 @@ public class SpecialistProjection {
         return true;
     }
 
+    /** updated_at moves with the load too: the in-memory index picks changed rows up by it. */
     public void assigned() {
         activeCases++;
+        updatedAt = Instant.now();
     }
 
-    /** A case ended (cancelled after assignment): the specialist has room again. */
+    /** A case ended (opinion delivered, closed or cancelled after assignment): the specialist has room again. */
     public void released() {
         activeCases = Math.max(0, activeCases - 1);
+        updatedAt = Instant.now();
     }
 
     public SpecialistFacts facts() {

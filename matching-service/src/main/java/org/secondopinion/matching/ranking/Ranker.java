@@ -55,7 +55,7 @@ public class Ranker {
         return new Ranking(List.copyOf(candidates), exclusions);
     }
 
-    Optional<Exclusion> exclusion(CaseFacts kase, SpecialistFacts s, Set<UUID> alreadyTried) {
+    public Optional<Exclusion> exclusion(CaseFacts kase, SpecialistFacts s, Set<UUID> alreadyTried) {
         if (!ACTIVE.equalsIgnoreCase(s.status())) {
             return Optional.of(Exclusion.INACTIVE);
         }
