@@ -136,23 +136,7 @@ public class SpecialistRepository {
         select.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<Specialist> items = select.getResultList();
-        fetchCredentials(items);
         return new PageResult<>(items, page, size, total);
-    }
-
-    /**
-     * Loads the page's certifications and licences in two statements. Entities read by a native query do not get
-     * Hibernate's batch fetching, so without this each row of a page cost two more statements (N+1).
-     */
-    private void fetchCredentials(List<Specialist> page) {
-        if (page.isEmpty()) {
-            return;
-        }
-        List<java.util.UUID> ids = page.stream().map(s -> s.id).toList();
-        em.createQuery("SELECT DISTINCT s FROM Specialist s LEFT JOIN FETCH s.certifications WHERE s.id IN :ids",
-                Specialist.class).setParameter("ids", ids).getResultList();
-        em.createQuery("SELECT DISTINCT s FROM Specialist s LEFT JOIN FETCH s.licenses WHERE s.id IN :ids",
-                Specialist.class).setParameter("ids", ids).getResultList();
     }
 
     private static String escapeLike(String text) {
