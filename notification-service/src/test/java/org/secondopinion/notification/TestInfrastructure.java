@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.secondopinion.infra.testing.GreenMailTestResource;
 import org.secondopinion.infra.testing.PlatformTestResource;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
-import org.secondopinion.notification.GreenMailTestResource;
+import org.secondopinion.infra.testing.GreenMailTestResource;
 import org.secondopinion.notification.TestEvents;
 import org.secondopinion.notification.delivery.messaging.LocalMessagingProvider;
 import org.secondopinion.platform.events.EventEnvelope;

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String CASE_OPINION_DELIVERED = "case.opinion-delivered.v1";
     public static final String CASE_CLOSED = "case.closed.v1";
     public static final String CASE_RATED = "case.rated.v1";
+    public static final String CASE_REFERRED = "case.referred.v1";
+    public static final String CASE_CLAIMED = "case.claimed.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
 

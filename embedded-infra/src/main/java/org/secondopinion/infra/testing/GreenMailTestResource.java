@@ -1,4 +1,4 @@
-package org.secondopinion.notification;
+package org.secondopinion.infra.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
