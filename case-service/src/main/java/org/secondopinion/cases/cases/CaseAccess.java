@@ -20,6 +20,6 @@ public final class CaseAccess {
 
     /** Only the patient changes their own case. */
     public static boolean isOwner(PatientCase c, CurrentUser user) {
-        return user.is(Roles.PATIENT) && c.patientId.equals(user.id());
+        return user.is(Roles.PATIENT) && user.id().equals(c.patientId);
     }
 }

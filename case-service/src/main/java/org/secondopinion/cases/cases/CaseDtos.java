@@ -22,11 +22,11 @@ import java.util.UUID;
 public final class CaseDtos {
 
     /** ICD-10-CM: letter (not U), digit, alphanumeric, then optionally a dot and 1–4 more characters. */
-    static final String ICD10CM = "^[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$";
+    public static final String ICD10CM = "^[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$";
     /** CPT category I (five digits) or category III (four digits and T). */
-    static final String CPT = "^([0-9]{5}|[0-9]{4}T)$";
+    public static final String CPT = "^([0-9]{5}|[0-9]{4}T)$";
     /** US states, DC and territories (USPS codes). */
-    static final String US_STATE = "^(A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|"
+    public static final String US_STATE = "^(A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|"
             + "O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])$";
 
     private CaseDtos() {

@@ -86,14 +86,33 @@ public class CaseService {
     public PatientCase submit(UUID id, @NotNull @Valid SubmitRequest request, Long expectedVersion, CurrentUser patient) {
         PatientCase c = ownCase(id, patient);
         checkVersion(c, expectedVersion);
-        c.submit(request.consent().version(), clock.instant(), today());
+        submit(c, request.consent().version());
+        accessLog.record(c.id, patient, "SUBMIT", "CASE", c.id);
+        return c;
+    }
+
+    /** DRAFT → SUBMITTED with the given consent, and {@code case.submitted} for the matcher, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submit(PatientCase c, String consentVersion) {
+        c.submit(consentVersion, clock.instant(), today());
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_SUBMITTED, c.id, new CaseSubmitted(c.id, c.reference,
                 c.patientId, c.specialty, c.diagnosisCode, c.procedureCode, c.urgency.name(), c.scheduledDate,
                 c.patientState, c.preferredLanguage, List.copyOf(c.goals), c.surgeonNpi, c.surgeonInstitution,
                 c.submittedAt()));
-        accessLog.record(c.id, patient, "SUBMIT", "CASE", c.id);
-        metrics.counter("cases.submitted", "urgency", c.urgency.name()).increment();
+        metrics.counter("cases.submitted", "urgency", c.urgency.name(), "origin", c.origin.name()).increment();
         LOG.infof("case %s submitted", c.reference);
+    }
+
+    /** A draft case for a partner clinic's referral: no patient account yet (DESIGN §4, origin clinic). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PatientCase createReferred(CreateCaseRequest request) {
+        Instant now = clock.instant();
+        PatientCase c = PatientCase.draft(UUID.randomUUID(), cases.nextReference(LocalDate.now(clock).getYear()),
+                null, Origin.CLINIC_REFERRAL, now);
+        mapper.apply(request, c);
+        c.checkConsistency(today());
+        cases.persist(c);
+        LOG.infof("case %s created from a clinic referral", c.reference);
         return c;
     }
 

@@ -240,6 +240,15 @@ public class PatientCase {
         updatedAt = now;
     }
 
+    /** A clinic-referred case goes into the account of the patient who redeemed its claim code; once. */
+    public void claimFor(String patientId, Instant now) {
+        if (this.patientId != null) {
+            throw new StateConflictProblem("case " + reference + " already belongs to a patient", status.name());
+        }
+        this.patientId = patientId;
+        this.updatedAt = now;
+    }
+
     public boolean isAssignedTo(String userId) {
         return userId != null && userId.equals(assignedSpecialistUserId);
     }

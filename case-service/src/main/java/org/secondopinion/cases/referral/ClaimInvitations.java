@@ -1,0 +1,99 @@
+package org.secondopinion.cases.referral;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends referred patients their claim code by e-mail. The case service sends this one message itself, rather than
+ * through notification-service, because the address is contact data that must not travel in events (DESIGN §8):
+ * it never leaves case_db. The row is written in the referral's transaction and sent by a sweep (SKIP LOCKED, so
+ * replicas share the work), with backoff while the relay is down. The text has no clinical detail.
+ */
+@ApplicationScoped
+public class ClaimInvitations {
+
+    private static final Logger LOG = Logger.getLogger(ClaimInvitations.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+    private final EntityManager em;
+    private final Mailer mailer;
+    private final Clock clock = Clock.systemUTC();
+
+    public ClaimInvitations(EntityManager em, Mailer mailer) {
+        this.em = em;
+        this.mailer = mailer;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void schedule(Referral referral, String caseReference, String code) {
+        Instant now = clock.instant();
+        // a re-issued code makes any unsent older invitation pointless
+        em.createQuery("UPDATE ClaimInvitation i SET i.status = 'SUPERSEDED', i.code = null "
+                        + "WHERE i.referralId = :referral AND i.status = 'PENDING'")
+                .setParameter("referral", referral.id).executeUpdate();
+        ClaimInvitation invitation = new ClaimInvitation();
+        invitation.id = UUID.randomUUID();
+        invitation.referralId = referral.id;
+        invitation.email = referral.patientEmail;
+        invitation.caseReference = caseReference;
+        invitation.code = code;
+        invitation.expiresAt = referral.claimCodeExpiresAt();
+        invitation.status = "PENDING";
+        invitation.nextAttemptAt = now;
+        invitation.createdAt = now;
+        em.persist(invitation);
+    }
+
+    @Scheduled(every = "${so.referrals.invitation-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void sendDue() {
+        @SuppressWarnings("unchecked")
+        List<ClaimInvitation> due = em.createNativeQuery("SELECT * FROM claim_invitation WHERE status = 'PENDING' "
+                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+                        ClaimInvitation.class)
+                .setParameter(1, clock.instant()).getResultList();
+        for (ClaimInvitation invitation : due) {
+            try {
+                mailer.send(Mail.withText(invitation.email, subject(invitation), text(invitation)));
+                invitation.sent(clock.instant());
+                LOG.infof("claim code for case %s sent", invitation.caseReference);
+            } catch (RuntimeException e) {
+                invitation.failed(e.getMessage(), clock.instant());
+                LOG.warnf("claim code e-mail for case %s failed (attempt %d): %s", invitation.caseReference,
+                        invitation.attempts, e.getMessage());
+            }
+        }
+    }
+
+    static String subject(ClaimInvitation invitation) {
+        return "Your clinic asked for a second opinion: case " + invitation.caseReference;
+    }
+
+    /** No diagnosis, no procedure, no clinic name: only what lets the patient find their case. */
+    static String text(ClaimInvitation invitation) {
+        return """
+                Hello,
+
+                your clinic referred you to Second Opinion, where a board-certified specialist reviews the surgery \
+                you were advised to have. Your case is %s.
+
+                To see it, sign in (or create an account) and enter this claim code:
+
+                    %s
+
+                The code works once, until %s. If it has expired, ask your clinic for a new one.
+                """.formatted(invitation.caseReference, invitation.code, DATE.format(invitation.expiresAt));
+    }
+}
