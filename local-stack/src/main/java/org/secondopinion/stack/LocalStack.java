@@ -170,7 +170,8 @@ public final class LocalStack implements AutoCloseable {
         if (s == StackService.SPECIALIST) {
             env.put("SO_DEMO_DATA", Boolean.toString(options.demoData()));
         }
-        if (s == StackService.NOTIFICATION) {
+        // notification-service mails people about their cases; case-service mails referred patients their claim code
+        if (s == StackService.NOTIFICATION || s == StackService.CASE) {
             env.put("SO_SMTP_HOST", Ports.LOOPBACK);
             env.put("SO_SMTP_PORT", Integer.toString(mail.smtpPort()));
         }
@@ -208,7 +209,7 @@ public final class LocalStack implements AutoCloseable {
         return "http://" + Ports.LOOPBACK + ":" + servicePorts.get(StackService.of(name));
     }
 
-    /** The local mail server notification-service sends to. */
+    /** The local mail server notification-service and case-service send to. */
     public LocalMail mail() {
         return mail;
     }
