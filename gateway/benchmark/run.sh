@@ -60,7 +60,7 @@ token="$(curl -fs -X POST "http://127.0.0.1:$issuer_port/second-opinion/token" \
   | tr -d '\n' | sed -E 's/.*"access_token"[ ]*:[ ]*"([^"]+)".*/\1/')"
 
 # 3. the gateway, every route pointing at the stub; rate limit lifted so the benchmark measures the proxy path
-java -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+java ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$issuer_port/second-opinion" \
   -Dgateway.routes.case-service.url="http://127.0.0.1:$stub_port" \
   -Dgateway.routes.case-service.rate-limit.capacity=1000000000 \
