@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.secondopinion.matching.matches.MatchService;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClaimed;
 import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
@@ -14,7 +15,7 @@ import org.secondopinion.platform.inbox.Inbox;
 
 /**
  * case-events: a submitted case opens a match; a cancelled one withdraws its offer; delivered, closed and cancelled
- * cases give the specialist's load back. Other types are not ours.
+ * cases give the specialist's load back; a claimed clinic referral gets its patient. Other types are not ours.
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
@@ -36,6 +37,7 @@ public class CaseEventsConsumer {
             switch (event.type()) {
                 case EventTypes.CASE_SUBMITTED -> matches.open(event.dataAs(CaseSubmitted.class, mapper));
                 case EventTypes.CASE_CANCELLED -> matches.cancel(event.dataAs(CaseCancelled.class, mapper));
+                case EventTypes.CASE_CLAIMED -> matches.claimed(event.dataAs(CaseClaimed.class, mapper));
                 case EventTypes.CASE_OPINION_DELIVERED ->
                         matches.finished(event.dataAs(CaseOpinionDelivered.class, mapper).caseId());
                 case EventTypes.CASE_CLOSED -> matches.finished(event.dataAs(CaseClosed.class, mapper).caseId());

@@ -34,8 +34,11 @@ public class Match {
     @Column(name = "case_reference", nullable = false)
     public String caseReference;
 
-    /** The patient's OIDC subject (an id, not PHI): match.assigned carries it for case-service. */
-    @Column(name = "patient_id", nullable = false)
+    /**
+     * The patient's OIDC subject (an id, not PHI): match.assigned carries it for case-service. Null for a clinic
+     * referral until the patient claims the case (case.claimed).
+     */
+    @Column(name = "patient_id")
     public String patientId;
 
     @Column(nullable = false)
@@ -150,6 +153,12 @@ public class Match {
         Map<String, Integer> counts = new LinkedHashMap<>();
         ranking.exclusions().forEach((reason, count) -> counts.put(reason.name(), count));
         exclusions = counts;
+        updatedAt = now;
+    }
+
+    /** The patient claimed a clinic-referred case: from now on our events name them. */
+    public void claimedBy(String patient, Instant now) {
+        patientId = patient;
         updatedAt = now;
     }
 

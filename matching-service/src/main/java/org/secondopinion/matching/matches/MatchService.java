@@ -14,6 +14,7 @@ import org.secondopinion.matching.ranking.Ranking;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClaimed;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
@@ -27,6 +28,7 @@ import org.secondopinion.platform.problem.StateConflictProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,11 +51,13 @@ public class MatchService {
     private final MatchingConfig config;
     private final Outbox outbox;
     private final SpecialistIndex index;
+    private final OfferMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     public MatchService(MatchRepository matches, SpecialistProjectionService specialists, Ranker ranker,
-                        MatchingConfig config, Outbox outbox, SpecialistIndex index) {
+                        MatchingConfig config, Outbox outbox, SpecialistIndex index, OfferMetrics metrics) {
         this.index = index;
+        this.metrics = metrics;
         this.matches = matches;
         this.specialists = specialists;
         this.ranker = ranker;
@@ -101,6 +105,7 @@ public class MatchService {
         Match match = lockMatchOf(offerId);
         Offer offer = ownOffer(offerId, userId);
         offer.decline(reason, now);
+        metrics.declined(match);
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFER_DECLINED, match.caseId,
                 new MatchOfferDeclined(offer.id, match.caseId, match.caseReference, offer.specialistId, reason));
         LOG.infof("offer %s declined for case %s", offer.id, match.caseId);
@@ -124,6 +129,7 @@ public class MatchService {
             List<Offer> offers = matches.offersOf(match);
             offers.stream().filter(o -> o.overdue(now)).forEach(o -> {
                 o.expire(now);
+                metrics.expired(match);
                 LOG.infof("offer %s for case %s expired", o.id, match.caseId);
             });
             offerToNext(match, offers, now);
@@ -146,6 +152,25 @@ public class MatchService {
         releaseLoad(match, now);
         match.cancelled(now);
         LOG.infof("match for case %s cancelled", match.caseId);
+    }
+
+    /**
+     * The patient claimed a clinic-referred case: the match (and so the later match.assigned or match.failed)
+     * carries their id from now on. A case claimed before it was submitted (a DRAFT referral) has no match yet;
+     * its case.submitted will carry the patient id itself, so the claim is simply acknowledged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claimed(CaseClaimed claimed) {
+        if (claimed.patientId() == null) {
+            LOG.warnf("case.claimed for case %s without a patient id ignored", claimed.caseId());
+            return;
+        }
+        matches.lockByCaseId(claimed.caseId()).ifPresentOrElse(match -> {
+            if (!Objects.equals(match.patientId, claimed.patientId())) {
+                match.claimedBy(claimed.patientId(), clock.instant());
+                LOG.infof("case %s claimed: its match now carries the patient's id", match.caseId);
+            }
+        }, () -> LOG.debugf("case %s claimed before it reached matching: nothing to update", claimed.caseId()));
     }
 
     /**

@@ -1,0 +1,47 @@
+package org.secondopinion.matching.matches;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** DESIGN §9's business metrics: offers declined and offers expired, as Prometheus scrapes them. */
+@QuarkusTest
+class OfferMetricsTest extends MatchingTestSupport {
+
+    @Inject
+    MatchService matchService;
+
+    @Test
+    void aDeclineAndAnExpiryAreCountedAtQMetrics() {
+        double declinedBefore = routine("offers_declined_total");
+        double expiredBefore = routine("offers_expired_total");
+
+        UUID caseId = submitDemoCase();
+        decline("specialist1", awaitOffer(caseId, "specialist1"));
+        String second = awaitOffer(caseId, "specialist2");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE offer SET expires_at = now() - interval '1 minute' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(second)).executeUpdate());
+        await().atMost(WAIT).until(() -> matchService.expireOverdueOffers() == 0 && offerStatus(second).equals("EXPIRED"));
+
+        assertThat(routine("offers_declined_total")).isEqualTo(declinedBefore + 1);
+        assertThat(routine("offers_expired_total")).isEqualTo(expiredBefore + 1);
+    }
+
+    /** The value of the ROUTINE series of a counter in the Prometheus text format (0 if it is not there yet). */
+    private static double routine(String counter) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Arrays.stream(body.split("\n"))
+                .filter(line -> line.startsWith(counter + "{") && line.contains("urgency=\"ROUTINE\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
