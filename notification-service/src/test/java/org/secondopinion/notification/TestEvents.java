@@ -6,7 +6,11 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClaimed;
+import org.secondopinion.platform.events.catalog.CaseInformationRequested;
+import org.secondopinion.platform.events.catalog.CaseReferred;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOffered;
 
@@ -49,6 +53,31 @@ public final class TestEvents {
     public static EventEnvelope matchFailed(ObjectMapper json, UUID caseId, String reference, String patientId) {
         return envelope(json, "matching-service", EventTypes.MATCH_FAILED, caseId,
                 new MatchFailed(caseId, reference, patientId, "NO_ELIGIBLE_SPECIALIST"));
+    }
+
+    /** A clinic referral, as case-service writes it before any other event of the case. */
+    public static EventEnvelope caseReferred(ObjectMapper json, UUID caseId, String reference, UUID referralId,
+                                             String clinicId, String clinicReference, String status) {
+        return envelope(json, "case-service", EventTypes.CASE_REFERRED, caseId, new CaseReferred(caseId, reference,
+                referralId, clinicId, clinicReference, "SUBMITTED".equals(status), status, Instant.now()));
+    }
+
+    public static EventEnvelope caseClaimed(ObjectMapper json, UUID caseId, String reference, UUID referralId,
+                                            String clinicId, String patientId, String status) {
+        return envelope(json, "case-service", EventTypes.CASE_CLAIMED, caseId,
+                new CaseClaimed(caseId, reference, referralId, clinicId, patientId, status, Instant.now()));
+    }
+
+    public static EventEnvelope matchAssigned(ObjectMapper json, UUID caseId, String reference, String patientId,
+                                              String specialistUserId) {
+        return envelope(json, "matching-service", EventTypes.MATCH_ASSIGNED, caseId, new MatchAssigned(caseId,
+                reference, patientId, SPECIALIST1_ID, specialistUserId, Instant.now()));
+    }
+
+    public static EventEnvelope informationRequested(ObjectMapper json, UUID caseId, String reference,
+                                                     String patientId) {
+        return envelope(json, "case-service", EventTypes.CASE_INFORMATION_REQUESTED, caseId,
+                new CaseInformationRequested(caseId, reference, patientId, UUID.randomUUID(), Instant.now()));
     }
 
     public static EventEnvelope envelope(ObjectMapper json, String source, String type, UUID subject, Object payload) {

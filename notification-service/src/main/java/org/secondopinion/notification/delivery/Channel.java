@@ -3,7 +3,8 @@ package org.secondopinion.notification.delivery;
 /**
  * Ways a notification reaches a person. Part of every delivery's unique key (event, recipient, channel), so each
  * channel delivers an event to a person at most once. IN_APP is the feed (always on); the others are external and
- * go through the delivery table and its worker. Clinic webhooks join here in a later slice.
+ * go through the delivery table and its worker. Clinic webhooks are not a channel to a person: they have their own
+ * table, key (webhook, event) and worker in the {@code webhook} package.
  */
 public enum Channel {
     IN_APP,

@@ -15,6 +15,8 @@ public enum NotificationKind {
     /** to the patient: the written opinion is ready */
     OPINION_READY,
     CASE_CLOSED,
+    /** to the patient: a clinic-referred case is now in their account (they redeemed the claim code) */
+    CASE_CLAIMED,
     /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
     DELIVERY_FAILED
 }

@@ -6,6 +6,7 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.MalformedEventException;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClaimed;
 import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
@@ -101,8 +102,16 @@ public class Routing {
                 add(intents, e.patientId(), NotificationKind.CASE_CLOSED, ref,
                         "Your case " + ref + " is closed. You can still sign in to read the opinion.");
             }
+            case EventTypes.CASE_CLAIMED -> {
+                // the first event of a referred case that names the patient: until now there was no one to tell
+                CaseClaimed e = event.dataAs(CaseClaimed.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.CASE_CLAIMED, ref,
+                        "Case " + ref + " is now in your account — sign in to complete and follow it.");
+            }
             default -> {
-                // e.g. match.offer-declined: internal to matching; unknown types: a newer producer, ignore
+                // e.g. match.offer-declined: internal to matching; case.referred: no patient account yet (the
+                // clinic hears through its webhooks); unknown types: a newer producer, ignore
             }
         }
         return intents;

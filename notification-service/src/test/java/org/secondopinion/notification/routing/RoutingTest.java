@@ -9,6 +9,8 @@ import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.MalformedEventException;
 import org.secondopinion.platform.events.catalog.CaseCancelled;
+import org.secondopinion.platform.events.catalog.CaseClaimed;
+import org.secondopinion.platform.events.catalog.CaseReferred;
 import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
@@ -103,6 +105,22 @@ class RoutingTest {
 
         assertThat(intents).extracting(NotificationIntent::recipient, NotificationIntent::kind)
                 .containsExactly(tuple("patient1", NotificationKind.CASE_CANCELLED));
+    }
+
+    @Test
+    void aClaimedReferralWelcomesThePatientAndTheReferralItselfTellsNoOne() {
+        UUID referral = UUID.randomUUID();
+        // a referred case has no patient account yet: the clinic hears through its webhooks
+        assertThat(routing.route(event(EventTypes.CASE_REFERRED, new CaseReferred(CASE_ID, REF, referral, "clinic-a",
+                "ORD-1", true, "SUBMITTED", Instant.now())))).isEmpty();
+
+        List<NotificationIntent> intents = routing.route(event(EventTypes.CASE_CLAIMED,
+                new CaseClaimed(CASE_ID, REF, referral, "clinic-a", "patient1", "SUBMITTED", Instant.now())));
+
+        assertThat(intents).extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("patient1", NotificationKind.CASE_CLAIMED));
+        assertThat(intents.get(0).text())
+                .isEqualTo("Case SO-2026-000123 is now in your account — sign in to complete and follow it.");
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.secondopinion.notification.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.secondopinion.notification.webhook.ReferralEvents.Claimed;
+import org.secondopinion.notification.webhook.ReferralEvents.Referred;
+import org.secondopinion.notification.webhook.ReferralEvents.StatusChanged;
+import org.secondopinion.notification.webhook.ReferralEvents.Update;
+import org.secondopinion.platform.events.catalog.CaseReferred;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * This service's projection of a clinic-referred case: whose it is (later events name no clinic) and what the clinic
+ * was last told, so each webhook announces news only. Built with {@code new} in unit tests.
+ */
+@Entity
+@Table(name = "clinic_referral")
+public class ClinicReferral {
+
+    /** What to tell the referring clinic: a webhook {@code type} and the referral's state after the event. */
+    public record Notice(String type, WebhookPayload.Data data) {
+    }
+
+    @Id
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    @Column(name = "referral_id", nullable = false)
+    private UUID referralId;
+
+    @Column(name = "clinic_id", nullable = false, length = 100)
+    private String clinicId;
+
+    @Column(name = "clinic_reference", length = 100)
+    private String clinicReference;
+
+    @Column(name = "case_reference", nullable = false, length = 50)
+    private String caseReference;
+
+    @Column(name = "last_status", nullable = false, length = 30)
+    private String lastStatus;
+
+    @Column(name = "last_event_at", nullable = false)
+    private Instant lastEventAt;
+
+    @Column(nullable = false)
+    private boolean claimed;
+
+    protected ClinicReferral() {
+    }
+
+    /** The projection of a {@code case.referred} event that happened at {@code at}. */
+    public static ClinicReferral of(CaseReferred referred, Instant at) {
+        ClinicReferral r = new ClinicReferral();
+        r.caseId = referred.caseId();
+        r.referralId = referred.referralId();
+        r.clinicId = referred.clinicId();
+        r.clinicReference = referred.clinicReference();
+        r.caseReference = referred.reference();
+        r.lastStatus = referred.status();
+        r.lastEventAt = at;
+        return r;
+    }
+
+    /** The first notice: the referral exists, in the status case-service gave it. */
+    public Notice created() {
+        return notice(ReferralEvents.REFERRAL_CREATED);
+    }
+
+    /**
+     * Applies a later event of this case that happened at {@code at}; returns what to tell the clinic, if anything.
+     * A status equal to the last one announced is no news (an attested referral emits referred(SUBMITTED) and then
+     * submitted). A status event older than the last one applied arrived late from the other topic (case and
+     * matching events travel separately): announcing it would move the clinic's view backwards, so it is skipped.
+     */
+    public Optional<Notice> apply(Update update, Instant at) {
+        if (update instanceof Claimed c) {
+            if (claimed) {
+                return Optional.empty();
+            }
+            claimed = true;
+            if (!at.isBefore(lastEventAt)) {
+                lastStatus = c.status();
+                lastEventAt = at;
+            }
+            return Optional.of(notice(ReferralEvents.REFERRAL_CLAIMED));
+        }
+        if (update instanceof StatusChanged s) {
+            if (s.status().equals(lastStatus) || at.isBefore(lastEventAt)) {
+                return Optional.empty();
+            }
+            lastStatus = s.status();
+            lastEventAt = at;
+            return Optional.of(notice(ReferralEvents.REFERRAL_STATUS_CHANGED));
+        }
+        if (update instanceof Referred) {
+            return Optional.empty(); // the case is already known as a referral: nothing new
+        }
+        throw new IllegalArgumentException("unknown update " + update);
+    }
+
+    private Notice notice(String type) {
+        return new Notice(type, new WebhookPayload.Data(referralId, clinicReference, caseReference, lastStatus,
+                claimed));
+    }
+
+    public UUID getCaseId() {
+        return caseId;
+    }
+
+    public UUID getReferralId() {
+        return referralId;
+    }
+
+    public String getClinicId() {
+        return clinicId;
+    }
+
+    public String getClinicReference() {
+        return clinicReference;
+    }
+
+    public String getCaseReference() {
+        return caseReference;
+    }
+
+    public String getLastStatus() {
+        return lastStatus;
+    }
+
+    public Instant getLastEventAt() {
+        return lastEventAt;
+    }
+
+    public boolean isClaimed() {
+        return claimed;
+    }
+}

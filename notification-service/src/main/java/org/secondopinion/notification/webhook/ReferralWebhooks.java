@@ -1,0 +1,96 @@
+package org.secondopinion.notification.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
+import org.secondopinion.notification.webhook.ClinicReferral.Notice;
+import org.secondopinion.notification.webhook.ReferralEvents.Referred;
+import org.secondopinion.notification.webhook.ReferralEvents.Update;
+import org.secondopinion.platform.events.EventEnvelope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The consumer side of clinic webhooks. Runs inside the event's inbox transaction: keeps the referral projection
+ * and records one delivery per live webhook of the referring clinic (unique per webhook and event). It never
+ * calls a clinic itself: the worker sends after commit, so a rollback cannot leave a callback sent for an event
+ * we did not keep.
+ */
+@ApplicationScoped
+public class ReferralWebhooks {
+
+    private static final Logger LOG = Logger.getLogger(ReferralWebhooks.class);
+
+    private final ReferralEvents events;
+    private final WebhookRepository repository;
+    private final WebhookWorker worker;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, WebhookWorker worker,
+                            TransactionSynchronizationRegistry transactions) {
+        this.events = new ReferralEvents(json);
+        this.repository = repository;
+        this.worker = worker;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    public void onEvent(EventEnvelope event) {
+        Optional<Update> read = events.read(event);
+        if (read.isEmpty()) {
+            return;
+        }
+        Update update = read.get();
+        Instant at = event.time() != null ? event.time() : Instant.now(clock);
+        Optional<ClinicReferral> known = repository.lockReferral(update.caseId());
+        if (known.isEmpty()) {
+            if (update instanceof Referred referred) {
+                ClinicReferral referral = ClinicReferral.of(referred.referral(), at);
+                repository.persist(referral);
+                enqueue(event, referral, referral.created(), at);
+            }
+            // otherwise a patient's own case (or, rarely, a referral whose case.referred has not arrived yet)
+            return;
+        }
+        ClinicReferral referral = known.get();
+        referral.apply(update, at).ifPresent(notice -> enqueue(event, referral, notice, at));
+    }
+
+    private void enqueue(EventEnvelope event, ClinicReferral referral, Notice notice, Instant occurredAt) {
+        Instant now = Instant.now(clock);
+        int recorded = 0;
+        for (Webhook webhook : repository.live(referral.getClinicId())) {
+            UUID id = UUID.randomUUID();
+            String body = new WebhookPayload(id, notice.type(), occurredAt.toString(), notice.data()).toJson(json);
+            if (repository.insertOnce(new WebhookDelivery(id, webhook.getId(), event.id(), referral.getCaseId(),
+                    notice.type(), body, now))) {
+                recorded++;
+            }
+        }
+        // ids only: the clinic reference is the clinic's, and logs are not where it belongs
+        LOG.debugf("event %s (%s) of case %s: %s to %d webhook(s) of clinic %s", event.id(), event.type(),
+                referral.getCaseId(), notice.type(), recorded, referral.getClinicId());
+        if (recorded > 0) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        worker.wake();
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.secondopinion.notification.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A partner clinic's callback URL and the secret its deliveries are signed with. */
+@Entity
+@Table(name = "webhook")
+public class Webhook {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, length = 100)
+    private String clinicId;
+
+    @Column(nullable = false, length = WebhookUrls.MAX_LENGTH)
+    private String url;
+
+    @Column(length = 200)
+    private String description;
+
+    @Column(nullable = false, length = 100)
+    private String secret;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    protected Webhook() {
+    }
+
+    public Webhook(UUID id, String clinicId, String url, String description, String secret, Instant createdAt) {
+        this.id = Objects.requireNonNull(id);
+        this.clinicId = Objects.requireNonNull(clinicId);
+        this.url = Objects.requireNonNull(url);
+        this.description = description;
+        this.secret = Objects.requireNonNull(secret);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public void delete(Instant now) {
+        if (deletedAt == null) {
+            deletedAt = now;
+        }
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getClinicId() {
+        return clinicId;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /** Only for signing and for the one registration answer; never logged, never listed. */
+    public String getSecret() {
+        return secret;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+}

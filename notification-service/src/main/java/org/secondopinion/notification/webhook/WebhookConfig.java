@@ -1,0 +1,57 @@
+package org.secondopinion.notification.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.secondopinion.notification.delivery.Backoff;
+
+import java.time.Duration;
+
+/** Clinic webhooks: what may be registered and how hard the worker tries (tests shorten these with {@code %test.}). */
+@ConfigMapping(prefix = "so.webhooks")
+public interface WebhookConfig {
+
+    /**
+     * Whether plain {@code http://} URLs may be registered. On for local runs and tests (receivers on 127.0.0.1);
+     * production sets {@code SO_WEBHOOKS_ALLOW_HTTP=false} so referral data only travels over TLS.
+     */
+    @WithDefault("true")
+    boolean allowHttp();
+
+    /** Live (not deleted) webhooks per clinic. */
+    @WithDefault("10")
+    int maxPerClinic();
+
+    /** Attempts in all, the first included; after the last failure a delivery is DEAD. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** Wait after the first failure; each further failure doubles it, up to {@link #maxBackoff()}. */
+    @WithDefault("30s")
+    Duration initialBackoff();
+
+    @WithDefault("1h")
+    Duration maxBackoff();
+
+    /** Connect and response timeout of one POST: a slow receiver counts as a failed attempt. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** How long a claimed row stays hidden from other passes while it is sent; must exceed {@link #timeout()}. */
+    @WithDefault("1m")
+    Duration lease();
+
+    @WithDefault("50")
+    int batchSize();
+
+    /** POSTs in flight at once: one slow clinic must not hold up every other clinic's callbacks. */
+    @WithDefault("4")
+    int senders();
+
+    /** How often due retries are looked for (fresh deliveries do not wait for it: commits wake the worker). */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    default Backoff backoff() {
+        return new Backoff(initialBackoff(), maxBackoff());
+    }
+}

@@ -1,0 +1,185 @@
+package org.secondopinion.notification.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.secondopinion.notification.delivery.Backoff;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One event's POST to one webhook, and how its attempts went. */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDelivery {
+
+    static final int MAX_ERROR_LENGTH = 500;
+
+    @Id
+    private UUID id;
+
+    /** Assigned by the database at insert: the order a referral's deliveries to one webhook are sent in. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
+    @Column(name = "webhook_id", nullable = false)
+    private UUID webhookId;
+
+    @Column(name = "event_id", nullable = false, length = 200)
+    private String eventId;
+
+    @Column(name = "case_id", nullable = false)
+    private UUID caseId;
+
+    @Column(nullable = false, length = 50)
+    private String type;
+
+    @Column(nullable = false, length = 4000)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private WebhookDeliveryStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_status_code")
+    private Integer lastStatusCode;
+
+    @Column(name = "last_error", length = MAX_ERROR_LENGTH)
+    private String lastError;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected WebhookDelivery() {
+    }
+
+    public WebhookDelivery(UUID id, UUID webhookId, String eventId, UUID caseId, String type, String body,
+                           Instant createdAt) {
+        this.id = id;
+        this.webhookId = webhookId;
+        this.eventId = eventId;
+        this.caseId = caseId;
+        this.type = type;
+        this.body = body;
+        this.status = WebhookDeliveryStatus.PENDING;
+        this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
+    }
+
+    /** Hides a claimed row from other passes until {@code until}: if this process dies mid-send, it is retried. */
+    public void lease(Instant until) {
+        nextAttemptAt = until;
+    }
+
+    /** The receiver answered 2xx. */
+    public void sent(int statusCode, Instant now) {
+        requireOpen();
+        attempts++;
+        lastStatusCode = statusCode;
+        lastError = null;
+        status = WebhookDeliveryStatus.SENT;
+        sentAt = now;
+    }
+
+    /**
+     * Records a failed attempt ({@code statusCode} null when no answer came: refused, timed out): tried again after
+     * the backoff, or DEAD once {@code maxAttempts} are used up.
+     */
+    public void failed(Integer statusCode, String error, Instant now, Backoff backoff, int maxAttempts) {
+        requireOpen();
+        attempts++;
+        lastStatusCode = statusCode;
+        lastError = truncate(error == null ? "unknown error" : error);
+        if (attempts >= maxAttempts) {
+            status = WebhookDeliveryStatus.DEAD;
+        } else {
+            nextAttemptAt = now.plus(backoff.after(attempts));
+        }
+    }
+
+    /** Gives up without another attempt, e.g. because the clinic deleted the webhook. */
+    public void abandon(String reason) {
+        if (!status.isFinal()) {
+            status = WebhookDeliveryStatus.DEAD;
+            lastError = truncate(reason);
+        }
+    }
+
+    private void requireOpen() {
+        if (status.isFinal()) {
+            throw new IllegalStateException("webhook delivery " + id + " is already " + status);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Long getSeq() {
+        return seq;
+    }
+
+    public UUID getWebhookId() {
+        return webhookId;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public UUID getCaseId() {
+        return caseId;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public WebhookDeliveryStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Integer getLastStatusCode() {
+        return lastStatusCode;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

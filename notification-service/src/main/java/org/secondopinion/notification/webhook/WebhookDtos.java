@@ -1,0 +1,59 @@
+package org.secondopinion.notification.webhook;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Request and response shapes of {@code /api/v1/webhooks}. */
+public final class WebhookDtos {
+
+    private WebhookDtos() {
+    }
+
+    /**
+     * @param url         where to POST: absolute https (plain http only where the service allows it), ≤ 2000
+     *                    characters; checked by {@link WebhookUrls} so the problem names {@code url}
+     * @param description the clinic's own note, e.g. "EHR integration (prod)"
+     */
+    public record WebhookRegistration(
+            @Schema(example = "https://ehr.clinic.example/hooks/second-opinion", required = true) String url,
+            @Size(max = 200) String description) {
+    }
+
+    /** The answer to a registration: the only time the secret is ever shown. */
+    public record RegisteredWebhook(UUID id, String url, String description,
+                                    @Schema(description = "signing secret; store it now, it is never shown again")
+                                    String secret,
+                                    Instant createdAt) {
+
+        static RegisteredWebhook of(Webhook w) {
+            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getSecret(), w.getCreatedAt());
+        }
+    }
+
+    /** A webhook as listed: no secret. */
+    public record WebhookView(UUID id, String url, String description, Instant createdAt) {
+
+        static WebhookView of(Webhook w) {
+            return new WebhookView(w.getId(), w.getUrl(), w.getDescription(), w.getCreatedAt());
+        }
+    }
+
+    /**
+     * One delivery in a webhook's history. {@code nextAttemptAt} only while PENDING; {@code lastStatusCode} is the
+     * receiver's answer to the latest attempt (null if none came: refused, timed out).
+     */
+    public record WebhookDeliveryView(UUID id, String eventId, String type, String status, int attempts,
+                               Integer lastStatusCode, String lastError, Instant nextAttemptAt, Instant sentAt,
+                               Instant createdAt) {
+
+        static WebhookDeliveryView of(WebhookDelivery d) {
+            return new WebhookDeliveryView(d.getId(), d.getEventId(), d.getType(), d.getStatus().name(),
+                    d.getAttempts(),
+                    d.getLastStatusCode(), d.getLastError(), d.getStatus().isFinal() ? null : d.getNextAttemptAt(),
+                    d.getSentAt(), d.getCreatedAt());
+        }
+    }
+}

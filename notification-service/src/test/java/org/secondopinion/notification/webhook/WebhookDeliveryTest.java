@@ -1,0 +1,73 @@
+package org.secondopinion.notification.webhook;
+
+import org.junit.jupiter.api.Test;
+import org.secondopinion.notification.delivery.Backoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebhookDeliveryTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
+
+    private static WebhookDelivery delivery() {
+        return new WebhookDelivery(UUID.randomUUID(), UUID.randomUUID(), "event-1", UUID.randomUUID(),
+                "referral.created", "{}", T0);
+    }
+
+    @Test
+    void failuresBackOffExponentiallyAndTheLastAllowedOneIsDead() {
+        WebhookDelivery d = delivery();
+        assertThat(d.getNextAttemptAt()).isEqualTo(T0);
+
+        d.failed(503, "HTTP 503", T0, BACKOFF, 3);
+        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(d.getNextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        d.failed(null, "HttpConnectTimeoutException: HTTP connect timed out", T0, BACKOFF, 3);
+        assertThat(d.getNextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(d.getLastStatusCode()).isNull();
+        d.failed(500, "HTTP 500", T0, BACKOFF, 3);
+
+        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.DEAD);
+        assertThat(d.getAttempts()).isEqualTo(3);
+        assertThat(d.getLastStatusCode()).isEqualTo(500);
+        assertThat(d.getLastError()).isEqualTo("HTTP 500");
+        assertThatThrownBy(() -> d.sent(200, T0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void successAfterFailuresRecordsTheAnswerAndClearsTheError() {
+        WebhookDelivery d = delivery();
+        d.failed(500, "HTTP 500", T0, BACKOFF, 5);
+
+        d.sent(204, T0.plusSeconds(31));
+
+        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.SENT);
+        assertThat(d.getAttempts()).isEqualTo(2);
+        assertThat(d.getLastStatusCode()).isEqualTo(204);
+        assertThat(d.getLastError()).isNull();
+        assertThat(d.getSentAt()).isEqualTo(T0.plusSeconds(31));
+    }
+
+    @Test
+    void abandoningEndsAnOpenDeliveryOnlyAndLongErrorsAreCut() {
+        WebhookDelivery open = delivery();
+        open.abandon("webhook deleted: not sent");
+        assertThat(open.getStatus()).isEqualTo(WebhookDeliveryStatus.DEAD);
+        assertThat(open.getAttempts()).isZero();
+
+        WebhookDelivery sent = delivery();
+        sent.sent(200, T0);
+        sent.abandon("webhook deleted: not sent");
+        assertThat(sent.getStatus()).isEqualTo(WebhookDeliveryStatus.SENT);
+
+        WebhookDelivery noisy = delivery();
+        noisy.failed(null, "e".repeat(2000), T0, BACKOFF, 5);
+        assertThat(noisy.getLastError()).hasSize(500);
+    }
+}
