@@ -2,8 +2,10 @@ package org.secondopinion.specialist.directory;
 
 /**
  * Directory search filters; null means "any". {@code state} finds specialists with a verified, unexpired licence
- * there. Only ACTIVE specialists are listed unless {@code includeInactive} (admins).
+ * there. {@code q} is free text: it matches a name containing it, the NPI, or all its words (web-search syntax:
+ * quotes, {@code or}, {@code -word}) among name, subspecialties, procedure codes and bio. Only ACTIVE specialists
+ * are listed unless {@code includeInactive} (admins).
  */
-public record SearchCriteria(String specialty, String state, String language, Boolean acceptingNewCases, String q,
-                             boolean includeInactive) {
+public record SearchCriteria(String specialty, String subspecialty, String state, String language,
+                             Boolean acceptingNewCases, String q, boolean includeInactive) {
 }

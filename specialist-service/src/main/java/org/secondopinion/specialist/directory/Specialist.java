@@ -1,11 +1,14 @@
 package org.secondopinion.specialist.directory;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -19,6 +22,7 @@ import org.secondopinion.platform.problem.StateConflictProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -131,6 +135,15 @@ public class Specialist {
     @OrderBy("state")
     public List<StateLicense> licenses = new ArrayList<>();
 
+    /**
+     * Lazy and never read by the directory search (not a public field), so a search page does not load it. Only
+     * {@link #replaceOutOfOffice} changes it, which keeps the list free of overlaps.
+     */
+    @ElementCollection
+    @CollectionTable(name = "specialist_out_of_office", joinColumns = @JoinColumn(name = "specialist_id"))
+    @OrderBy("startsOn")
+    public List<OutOfOfficePeriod> outOfOffice = new ArrayList<>();
+
     public void addCertification(BoardCertification certification) {
         certification.specialist = this;
         certifications.add(certification);
@@ -207,6 +220,23 @@ public class Specialist {
             changed |= l.expireIfLapsed(today);
         }
         return changed;
+    }
+
+    /**
+     * Replaces all out-of-office periods (the specialist edits them as one list).
+     *
+     * @throws InvalidFieldProblem when a period ends before it starts or two periods overlap
+     */
+    public void replaceOutOfOffice(List<OutOfOfficePeriod> periods) {
+        OutOfOfficeRules.requireValid(periods);
+        outOfOffice.clear();
+        outOfOffice.addAll(periods.stream()
+                .sorted(Comparator.comparing(OutOfOfficePeriod::startsOn)).toList());
+    }
+
+    /** Whether {@code day} (in the specialist's calendar) falls in one of their out-of-office periods. */
+    public boolean isOutOfOfficeOn(LocalDate day) {
+        return outOfOffice.stream().anyMatch(p -> p.includes(day));
     }
 
     /** Average stars, one decimal; null before the first rating. */

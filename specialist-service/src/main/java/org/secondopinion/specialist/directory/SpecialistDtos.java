@@ -109,7 +109,15 @@ public final class SpecialistDtos {
             @Min(0) @Max(200) Integer capacity,
             @Size(max = 4000) String bio,
             @Size(min = 1, max = 20) List<@NotNull @Pattern(regexp = LANGUAGE) String> languages,
-            @Min(1) @Max(720) Integer typicalTurnaroundHours) {
+            @Min(1) @Max(720) Integer typicalTurnaroundHours,
+            @Size(max = 20) List<@NotNull @Valid OutOfOffice> outOfOffice) {
+    }
+
+    /**
+     * An out-of-office period, both days inclusive. In PATCH /me the list replaces all periods ({@code []} clears
+     * them); {@code to} before {@code from} and overlapping periods are refused naming the row.
+     */
+    public record OutOfOffice(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String note) {
     }
 
     /** What any signed-in user may see: no account id, no capacity, no licence numbers. */
@@ -162,6 +170,7 @@ public final class SpecialistDtos {
             SpecialistStatus status,
             List<CertificationDetail> certifications,
             List<LicenseView> licenses,
+            List<OutOfOffice> outOfOffice,
             Double ratingAverage,
             int ratingCount,
             long version,

@@ -13,11 +13,14 @@ import org.secondopinion.specialist.directory.SpecialistDtos.CertificationView;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
+import org.secondopinion.specialist.directory.SpecialistDtos.OutOfOffice;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicLicense;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
 import org.secondopinion.platform.reference.Specialty;
+
+import java.util.List;
 
 /** Directory API ↔ entities. */
 @Mapper
@@ -47,6 +50,7 @@ public interface SpecialistMapper {
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "certifications", ignore = true)
     @Mapping(target = "licenses", ignore = true)
+    @Mapping(target = "outOfOffice", ignore = true)
     @Mapping(target = "ratingCount", ignore = true)
     @Mapping(target = "ratingSum", ignore = true)
     Specialist toEntity(CreateSpecialistRequest request);
@@ -78,7 +82,17 @@ public interface SpecialistMapper {
     @Mapping(target = "status", constant = "PENDING")
     StateLicense toEntity(AddLicenseRequest request);
 
-    /** Partial update: only what the specialist sent changes. */
+    @Mapping(target = "from", source = "startsOn")
+    @Mapping(target = "to", source = "endsOn")
+    OutOfOffice toDto(OutOfOfficePeriod period);
+
+    @Mapping(target = "startsOn", source = "from")
+    @Mapping(target = "endsOn", source = "to")
+    OutOfOfficePeriod toPeriod(OutOfOffice period);
+
+    List<OutOfOfficePeriod> toPeriods(List<OutOfOffice> periods);
+
+    /** Partial update: only what the specialist sent changes (out-of-office periods: see the service). */
     @BeanMapping(ignoreByDefault = true, nullValuePropertyMappingStrategy = NullValuePropertyMappingStrategy.IGNORE)
     @Mapping(target = "acceptingNewCases")
     @Mapping(target = "capacity")

@@ -54,14 +54,16 @@ public class SpecialistResource {
         this.user = user;
     }
 
+    /** {@code q}: free text, see {@link SearchCriteria}; control characters are refused (PostgreSQL rejects NUL). */
     @GET
     public PageResult<PublicSpecialist> search(@QueryParam("specialty") @KnownSpecialty String specialty,
+                                               @QueryParam("subspecialty") @Size(max = 60) String subspecialty,
                                                @QueryParam("state") @Pattern(regexp = SpecialistDtos.STATE) String state,
                                                @QueryParam("language") @Pattern(regexp = SpecialistDtos.LANGUAGE) String language,
                                                @QueryParam("acceptingNewCases") Boolean acceptingNewCases,
-                                               @QueryParam("q") @Size(max = 100) String q,
+                                               @QueryParam("q") @Size(max = 100) @Pattern(regexp = "\\P{Cntrl}*") String q,
                                                @BeanParam @Valid PageParams page) {
-        SearchCriteria criteria = new SearchCriteria(specialty, state, language, acceptingNewCases, q,
+        SearchCriteria criteria = new SearchCriteria(specialty, subspecialty, state, language, acceptingNewCases, q,
                 user.is(Roles.ADMIN));
         return service.search(criteria, page.page, page.size);
     }

@@ -108,7 +108,9 @@ public class SpecialistService {
     }
 
     /**
-     * The signed-in specialist changes their own availability and profile text.
+     * The signed-in specialist changes their own availability and profile text. Out-of-office periods are sent as
+     * the whole list; they are not part of the snapshot yet (specialist.upserted.v1 has no field for them), but a
+     * change still publishes one, so the snapshot version follows every profile change.
      *
      * @param ifMatch the ETag the client last read ({@link ProfileEtag}); null skips the check
      * @throws PreconditionFailedProblem when the profile changed since that read
@@ -118,6 +120,9 @@ public class SpecialistService {
         Specialist specialist = repository.findByUserId(userId)
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", userId));
         ProfileEtag.requireMatch(ifMatch, specialist.version);
+        if (patch.outOfOffice() != null) {
+            specialist.replaceOutOfOffice(mapper.toPeriods(patch.outOfOffice()));
+        }
         mapper.apply(patch, specialist);
         snapshots.changed(specialist);
         repository.flush(); // so the answer (and its ETag) carries the new version

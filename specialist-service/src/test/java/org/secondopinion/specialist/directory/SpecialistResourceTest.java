@@ -3,6 +3,7 @@ package org.secondopinion.specialist.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
@@ -18,9 +19,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.secondopinion.specialist.directory.DirectoryFixtures.ADMIN;
 import static org.secondopinion.specialist.directory.DirectoryFixtures.create;
@@ -95,6 +98,85 @@ class SpecialistResourceTest {
                 .then().statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.familyName", contains(tag + "Cc"));
+
+        given().auth().oauth2(PATIENT).queryParam("q", tag).queryParam("size", 2).queryParam("page", 2)
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200)
+                .body("total", equalTo(3)).body("page", equalTo(2))
+                .body("items", empty());
+    }
+
+    @Test
+    void freeTextFindsWordsOfTheBioAndTheExpertise() {
+        String tag = DirectoryFixtures.uniqueTag(); // given name of all three: one word no other test uses
+        String bioWord = tag.toLowerCase() + "osis";
+        Map<String, Object> bio = specialist(tag + "Bio");
+        bio.put("givenName", tag);
+        bio.put("bio", "Treats " + bioWord + " and other rare conditions after trauma.");
+        String bioId = create(bio);
+        Map<String, Object> expertise = specialist(tag + "Knee");
+        expertise.put("givenName", tag);
+        expertise.put("subspecialties", List.of("SPORTS_MEDICINE"));
+        expertise.put("procedureExpertise", List.of("29881", "27447"));
+        String expertiseId = create(expertise);
+        Map<String, Object> other = specialist(tag + "Spine");
+        other.put("givenName", tag);
+        String otherId = create(other);
+
+        // a word of the bio, whatever its case
+        search(Map.of("q", bioWord.toUpperCase())).body("items.id", contains(bioId));
+        search(Map.of("q", tag + " trauma")).body("items.id", contains(bioId));
+        // a procedure code, a subspecialty as words (web-search syntax: quoted phrase), an excluded word
+        search(Map.of("q", tag + " 27447")).body("items.id", contains(expertiseId));
+        search(Map.of("q", tag + " \"sports medicine\"")).body("items.id", contains(expertiseId));
+        search(Map.of("q", tag + " -29881")).body("total", equalTo(2)).body("items.id", contains(bioId, otherId));
+        // every word must match
+        search(Map.of("q", tag + " 99999")).body("total", equalTo(0)).body("items", empty());
+    }
+
+    @Test
+    void freeTextStillFindsPartOfANameAndAnNpi() {
+        String tag = DirectoryFixtures.uniqueTag();
+        Map<String, Object> body = specialist(tag + "OBrien");
+        String id = create(body);
+
+        search(Map.of("q", (tag + "obri").toUpperCase())).body("items.id", contains(id));
+        search(Map.of("q", body.get("npi"))).body("items.id", contains(id));
+    }
+
+    @Test
+    void subspecialtyFilterNarrowsTheSearch() {
+        String tag = DirectoryFixtures.uniqueTag();
+        Map<String, Object> hand = specialist(tag + "Hand");
+        hand.put("subspecialties", List.of("HAND", "SPORTS_MEDICINE"));
+        String handId = create(hand);
+        create(specialist(tag + "Spine"));
+
+        search(Map.of("q", tag, "subspecialty", "HAND")).body("items.id", contains(handId));
+        search(Map.of("q", tag, "subspecialty", "SPINE")).body("items.familyName", contains(tag + "Spine"));
+    }
+
+    @Test
+    void freeTextThatIsTooLongOrHasControlCharactersIsRefusedNamingQ() {
+        given().auth().oauth2(PATIENT).queryParam("q", "a".repeat(101))
+                .when().get("/api/v1/specialists")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("q"));
+
+        given().auth().oauth2(PATIENT).queryParam("q", "spine\u0000")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(400)
+                .body("violations.field", contains("q"));
+
+        // punctuation alone has no words to look for: an empty page, not an error
+        search(Map.of("q", "!!! & |")).body("total", equalTo(0));
+    }
+
+    private static ValidatableResponse search(Map<String, ?> query) {
+        return given().auth().oauth2(PATIENT).queryParams(query)
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200);
     }
 
     @Test
@@ -297,6 +379,80 @@ class SpecialistResourceTest {
                 .when().patch("/api/v1/specialists/me")
                 .then().statusCode(400)
                 .body("violations.field", contains("capacity"));
+    }
+
+    @Test
+    void specialistSetsReplacesAndClearsTheirOutOfOfficePeriods() {
+        String userId = "doc-" + UUID.randomUUID();
+        Map<String, Object> body = specialist(DirectoryFixtures.uniqueTag());
+        body.put("userId", userId);
+        String id = create(body);
+        String token = TestTokens.specialist(userId);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("outOfOffice", List.of(
+                        Map.of("from", "2026-12-20", "to", "2027-01-02", "note", "holidays"),
+                        Map.of("from", "2026-12-01", "to", "2026-12-01"))))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(200)
+                .body("outOfOffice.from", contains("2026-12-01", "2026-12-20")) // in date order
+                .body("outOfOffice.to", contains("2026-12-01", "2027-01-02"))
+                .body("outOfOffice[1].note", equalTo("holidays"));
+
+        // other edits leave the periods alone
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("capacity", 4))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(200).body("outOfOffice", hasSize(2));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/specialists/{id}/profile", id)
+                .then().statusCode(200).body("outOfOffice.from", contains("2026-12-01", "2026-12-20"));
+        // the public directory does not show when (or why) someone is away
+        given().auth().oauth2(PATIENT).when().get("/api/v1/specialists/{id}", id)
+                .then().statusCode(200).body("$", not(hasKey("outOfOffice")));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("outOfOffice", List.of(Map.of("from", "2027-03-01", "to", "2027-03-05"))))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(200).body("outOfOffice.from", contains("2027-03-01"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("outOfOffice", List.of()))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(200).body("outOfOffice", empty());
+        given().auth().oauth2(token).when().get("/api/v1/specialists/me")
+                .then().statusCode(200).body("outOfOffice", empty());
+    }
+
+    @Test
+    void invalidOutOfOfficePeriodsAreRefusedNamingTheField() {
+        String userId = "doc-" + UUID.randomUUID();
+        Map<String, Object> body = specialist(DirectoryFixtures.uniqueTag());
+        body.put("userId", userId);
+        create(body);
+        String token = TestTokens.specialist(userId);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("outOfOffice", List.of(Map.of("from", "2026-12-20", "to", "2026-12-19"))))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("outOfOffice[0].to"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("outOfOffice", List.of(Map.of("from", "2026-12-20", "to", "2026-12-31"),
+                        Map.of("from", "2026-12-24", "to", "2026-12-26"))))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(400)
+                .body("violations.field", contains("outOfOffice[1]"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("outOfOffice", List.of(Map.of("to", "2026-12-31"))))
+                .when().patch("/api/v1/specialists/me")
+                .then().statusCode(400)
+                .body("violations.field", contains("outOfOffice[0].from"));
+
+        // nothing of the refused edits was kept
+        given().auth().oauth2(token).when().get("/api/v1/specialists/me")
+                .then().statusCode(200).body("outOfOffice", empty())
+                .body("snapshotVersion", equalTo(1));
     }
 
     @Test

@@ -82,6 +82,33 @@ class SpecialistTest {
         assertThat(snapshot.toString()).doesNotContain("Okafor", "Maya");
     }
 
+    @Test
+    void outOfOfficePeriodsAreKeptInDateOrderAndAnsweredPerDay() {
+        Specialist s = specialist();
+        LocalDate conference = TODAY.plusDays(20);
+
+        s.replaceOutOfOffice(List.of(new OutOfOfficePeriod(conference, conference.plusDays(2), "conference"),
+                new OutOfOfficePeriod(TODAY, TODAY.plusDays(6), null)));
+
+        assertThat(s.outOfOffice).extracting(OutOfOfficePeriod::startsOn).containsExactly(TODAY, conference);
+        assertThat(s.isOutOfOfficeOn(TODAY.plusDays(6))).isTrue();
+        assertThat(s.isOutOfOfficeOn(TODAY.plusDays(7))).isFalse();
+        assertThat(s.isOutOfOfficeOn(conference.plusDays(1))).isTrue();
+    }
+
+    @Test
+    void invalidOutOfOfficePeriodsLeaveTheExistingOnesAsTheyWere() {
+        Specialist s = specialist();
+        s.replaceOutOfOffice(List.of(new OutOfOfficePeriod(TODAY, TODAY.plusDays(1), null)));
+
+        assertThatThrownBy(() -> s.replaceOutOfOffice(List.of(new OutOfOfficePeriod(TODAY, TODAY.minusDays(1), null))))
+                .isInstanceOf(InvalidFieldProblem.class);
+        assertThat(s.outOfOffice).containsExactly(new OutOfOfficePeriod(TODAY, TODAY.plusDays(1), null));
+
+        s.replaceOutOfOffice(List.of());
+        assertThat(s.isOutOfOfficeOn(TODAY)).isFalse();
+    }
+
     private static Specialist specialist() {
         Specialist s = new Specialist();
         s.id = UUID.randomUUID();
