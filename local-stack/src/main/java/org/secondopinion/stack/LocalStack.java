@@ -162,6 +162,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePorts.get(s)));
         env.put("SO_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SO_OIDC_ISSUER", issuer.issuerUrl());
+        env.put("SO_LOG_JSON", Boolean.toString(options.productionTelemetry()));
+        env.put("SO_OTEL_DISABLED", Boolean.toString(!options.productionTelemetry()));
         s.database().ifPresent(db -> {
             env.put("SO_DB_URL", postgres.jdbcUrl(db));
             env.put("SO_DB_USER", postgres.user());
@@ -373,6 +375,7 @@ public final class LocalStack implements AutoCloseable {
         private EnumSet<StackService> services = EnumSet.allOf(StackService.class);
         private Path repoRoot = Path.of(".");
         private Duration readyTimeout = Duration.ofMinutes(3);
+        private boolean productionTelemetry;
 
         private Options() {
             for (StackService s : StackService.values()) {
@@ -449,6 +452,19 @@ public final class LocalStack implements AutoCloseable {
         public Options readyTimeout(Duration readyTimeout) {
             this.readyTimeout = readyTimeout;
             return this;
+        }
+
+        /**
+         * Logs and traces as in production: JSON log lines with request and trace ids, the OpenTelemetry SDK on (with
+         * no collector to export to). Off by default: a developer reads text logs, and nothing listens for spans.
+         */
+        public Options productionTelemetry(boolean on) {
+            this.productionTelemetry = on;
+            return this;
+        }
+
+        public boolean productionTelemetry() {
+            return productionTelemetry;
         }
 
         public Path dataDir() {

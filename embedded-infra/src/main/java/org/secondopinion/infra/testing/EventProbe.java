@@ -66,6 +66,21 @@ public final class EventProbe implements AutoCloseable {
         return await(e -> type.equals(e.path("type").asText()) && subject.equals(e.path("subject").asText()), timeout);
     }
 
+    /** The value of a header of the record an {@link #await awaited} event came in, or null. */
+    public String header(JsonNode event, String name) {
+        for (ConsumerRecord<String, String> record : seen) {
+            try {
+                if (JSON.readTree(record.value()).equals(event)) {
+                    var header = record.headers().lastHeader(name);
+                    return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            } catch (Exception e) {
+                // not JSON: not the event we look for
+            }
+        }
+        return null;
+    }
+
     /** Everything received so far (after draining what is there now). */
     public List<JsonNode> drain(Duration quietPeriod) {
         for (ConsumerRecord<String, String> record : consumer.poll(quietPeriod)) {
@@ -96,6 +111,11 @@ public final class EventProbe implements AutoCloseable {
      * consumers are tested against records exactly as they arrive in production.
      */
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, String)}, with extra headers (e.g. a W3C {@code traceparent}). */
+    public static void send(String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties config = new Properties();
         config.put("bootstrap.servers", PlatformTestResource.kafka().bootstrapServers());
         config.put("acks", "all");
@@ -105,6 +125,8 @@ public final class EventProbe implements AutoCloseable {
             var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            headers.forEach((name, value2) -> record.headers().add(name,
+                    value2.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);

@@ -1,6 +1,7 @@
 package org.secondopinion.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -11,8 +12,11 @@ import java.util.UUID;
 /**
  * A CloudEvents 1.0 event in structured JSON mode: the one envelope every topic carries (DESIGN §8).
  * {@code subject} is the aggregate id and doubles as the Kafka key, so one aggregate's events stay in order.
+ * {@code traceparent} is the CloudEvents Distributed Tracing extension: the W3C trace context of the request that
+ * caused the event, so a trace continues across the outbox and Kafka to the consumers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
         String specversion,
         String id,
@@ -21,7 +25,8 @@ public record EventEnvelope(
         String subject,
         Instant time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        String traceparent) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
@@ -32,9 +37,18 @@ public record EventEnvelope(
         Objects.requireNonNull(subject, "subject");
     }
 
-    public static EventEnvelope create(String source, String type, String subject, JsonNode data) {
+    public EventEnvelope(String specversion, String id, String source, String type, String subject, Instant time,
+                         String datacontenttype, JsonNode data) {
+        this(specversion, id, source, type, subject, time, datacontenttype, data, null);
+    }
+
+    public static EventEnvelope create(String source, String type, String subject, JsonNode data, String traceparent) {
         return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                Instant.now(), JSON, data);
+                Instant.now(), JSON, data, traceparent);
+    }
+
+    public static EventEnvelope create(String source, String type, String subject, JsonNode data) {
+        return create(source, type, subject, data, null);
     }
 
     /** Reads the payload as one of the catalogue's records; unknown fields are ignored (tolerant reader). */

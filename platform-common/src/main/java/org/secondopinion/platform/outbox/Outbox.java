@@ -44,7 +44,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, String type, Object subject, Object data) {
-        EventEnvelope envelope = EventEnvelope.create(source, type, subject.toString(), mapper.valueToTree(data));
+        EventEnvelope envelope = EventEnvelope.create(source, type, subject.toString(), mapper.valueToTree(data),
+                TraceContext.current());
         String json;
         try {
             json = mapper.writeValueAsString(envelope);

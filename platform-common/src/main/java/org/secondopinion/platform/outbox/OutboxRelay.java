@@ -57,6 +57,8 @@ public class OutboxRelay {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopped;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private volatile KafkaProducer<String, String> producer;
 
     public OutboxRelay(EntityManager em,
@@ -127,6 +129,11 @@ public class OutboxRelay {
                     record.headers().add("ce_id", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
                     record.headers().add("content-type",
                             "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                    String traceparent = traceparentOf(row.payload);
+                    if (traceparent != null) {
+                        // the Kafka binding of the CloudEvents tracing extension: consumers continue the trace
+                        record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+                    }
                     acks.add(producer().send(record));
                 }
                 for (Future<RecordMetadata> ack : acks) {
@@ -142,6 +149,19 @@ public class OutboxRelay {
             LOG.debugf("relayed %d outbox events", rows.size());
             return rows.size();
         });
+    }
+
+    /** The envelope's {@code traceparent}, if the event was written inside a trace. */
+    static String traceparentOf(String payload) {
+        if (!payload.contains("\"traceparent\"")) {
+            return null;
+        }
+        try {
+            String value = JSON.readTree(payload).path(TraceContext.HEADER).asText(null);
+            return value == null || value.isBlank() ? null : value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // written by Outbox, so always JSON; a trace is not worth failing the relay for
+        }
     }
 
     /** Leaves a trace on the rows of a failed pass (its own transaction: the pass itself rolled back). */
