@@ -47,7 +47,42 @@ class DashboardTest {
         assertThat(metrics).contains(
                 "http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
                 "jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max", "outbox_backlog",
-                "cases_submitted_total", "offers_declined_total", "offers_expired_total", "deliveries_failed_total");
+                "cases_submitted_total", "offers_declined_total", "offers_expired_total", "notification_deliveries_total");
+    }
+
+    /**
+     * Every business metric a panel queries is registered somewhere in the services' code, under the Micrometer name
+     * Prometheus turns into it ({@code offers.declined} → {@code offers_declined_total}): a renamed counter must not
+     * leave a panel silently empty.
+     */
+    @Test
+    void everyBusinessMetricOnTheDashboardIsRegisteredByAService() throws Exception {
+        Set<String> registered = new HashSet<>();
+        Pattern literal = Pattern.compile("\"([a-z]+(?:\\.[a-z]+)+)\"");
+        for (String module : List.of("case-service", "specialist-service", "matching-service", "notification-service",
+                "platform-common")) {
+            try (var files = java.nio.file.Files.walk(Repo.root().resolve(module).resolve("src/main/java"))) {
+                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = literal.matcher(Repo.read(file));
+                    while (m.find()) {
+                        registered.add(m.group(1).replace('.', '_'));
+                    }
+                }
+            }
+        }
+        Set<String> business = new HashSet<>();
+        for (String expr : expressions()) {
+            Matcher m = METRIC.matcher(expr);
+            while (m.find()) {
+                String metric = m.group(1);
+                if (!metric.startsWith("http_") && !metric.startsWith("jvm_") && !metric.startsWith("kafka_")
+                        && !metric.startsWith("process_") && !metric.startsWith("system_")) {
+                    business.add(metric.replaceAll("_(total|seconds_count|seconds_sum|seconds_bucket|seconds_max)$", ""));
+                }
+            }
+        }
+        assertThat(business).isNotEmpty();
+        assertThat(registered).as("Micrometer names in the services' code").containsAll(business);
     }
 
     @Test
