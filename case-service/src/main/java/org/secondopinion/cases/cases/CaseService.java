@@ -16,6 +16,7 @@ import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOffered;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
@@ -189,6 +190,20 @@ public class CaseService {
             c.markUnmatched(clock.instant());
             LOG.infof("case %s unmatched", c.reference);
         }, () -> LOG.warnf("match.failed for unknown case %s ignored", event.caseId()));
+    }
+
+    /**
+     * {@code match.offered}: the first offer changes nothing (the case is SUBMITTED already); an offer for an UNMATCHED
+     * case comes from a coordinator's rematch, and the case is back to waiting for a specialist (DESIGN §4).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onOffered(MatchOffered event) {
+        cases.findForUpdate(event.caseId()).ifPresentOrElse(c -> {
+            if (c.status() == CaseStatus.UNMATCHED) {
+                c.rematched(clock.instant());
+                LOG.infof("case %s is being matched again", c.reference);
+            }
+        }, () -> LOG.warnf("match.offered for unknown case %s ignored", event.caseId()));
     }
 
     private PatientCase ownCase(UUID id, CurrentUser user) {

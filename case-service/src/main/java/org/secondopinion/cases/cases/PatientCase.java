@@ -179,6 +179,15 @@ public class PatientCase {
         this.updatedAt = now;
     }
 
+    /** A coordinator's rematch found a candidate: UNMATCHED → SUBMITTED. */
+    public void rematched(Instant now) {
+        if (status != CaseStatus.UNMATCHED) {
+            throw new StateConflictProblem("case " + reference + " is not unmatched", status.name());
+        }
+        this.status = CaseStatus.SUBMITTED;
+        this.updatedAt = now;
+    }
+
     public CaseStatus cancel(Instant now) {
         if (!status.isCancellable()) {
             throw new StateConflictProblem("case " + reference + " can no longer be cancelled", status.name());

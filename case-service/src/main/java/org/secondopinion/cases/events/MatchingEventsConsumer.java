@@ -8,9 +8,10 @@ import org.secondopinion.cases.cases.CaseService;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOffered;
 import org.secondopinion.platform.inbox.Inbox;
 
-/** What the matcher decided: assignment or failure moves the case on. Each event takes effect once (inbox). */
+/** What the matcher decided: assignment, failure or a rematch's new offer moves the case on. Each event takes effect once (inbox). */
 @ApplicationScoped
 public class MatchingEventsConsumer {
 
@@ -33,8 +34,10 @@ public class MatchingEventsConsumer {
             switch (event.type()) {
                 case EventTypes.MATCH_ASSIGNED -> cases.onAssigned(event.dataAs(MatchAssigned.class, json));
                 case EventTypes.MATCH_FAILED -> cases.onMatchFailed(event.dataAs(MatchFailed.class, json));
+                // an offer for an UNMATCHED case means a coordinator's rematch found someone: matching again
+                case EventTypes.MATCH_OFFERED -> cases.onOffered(event.dataAs(MatchOffered.class, json));
                 default -> {
-                    // offers, declines: not the case's business
+                    // declines: not the case's business
                 }
             }
         });

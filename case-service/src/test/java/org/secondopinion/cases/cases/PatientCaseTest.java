@@ -86,6 +86,17 @@ class PatientCaseTest {
     }
 
     @Test
+    void aRematchPutsAnUnmatchedCaseBackToSubmittedAndNothingElse() {
+        PatientCase c = completeDraft();
+        c.submit("v1", NOW, TODAY);
+        assertThatThrownBy(() -> c.rematched(NOW))
+                .isInstanceOfSatisfying(StateConflictProblem.class, e -> assertThat(e.currentState()).isEqualTo("SUBMITTED"));
+        c.markUnmatched(NOW);
+        c.rematched(NOW);
+        assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED);
+    }
+
+    @Test
     void unmatchedCasesCanStillBeAssignedOrCancelled() {
         PatientCase c = completeDraft();
         c.submit("v1", NOW, TODAY);

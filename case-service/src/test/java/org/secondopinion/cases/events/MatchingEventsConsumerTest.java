@@ -46,7 +46,15 @@ class MatchingEventsConsumerTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("UNMATCHED")));
 
-        // a coordinator stepped in: the case is assigned after all
+        // a coordinator's rematch offered it to someone: the case waits for a specialist again
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), Envelopes.envelope(Envelopes.newId(),
+                "match.offered.v1", id.toString(), Map.of("offerId", Envelopes.newId(), "caseId", id.toString(),
+                        "caseReference", "SO-x", "specialistId", SPECIALIST1_ID, "specialistUserId", "specialist1",
+                        "urgency", "ROUTINE", "expiresAt", "2030-01-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("SUBMITTED")));
+
+        // and the specialist accepted: assigned after all
         EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("ASSIGNED")));
