@@ -1,14 +1,13 @@
 package org.secondopinion.e2e;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.secondopinion.stack.LocalStack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import static org.hamcrest.Matchers.not;
  * OIDC issuer, driven only through the gateway — the demo scenario of DESIGN §12: a Californian patient's spine case
  * is offered to specialist1, who declines; specialist2 gets it, accepts, and the patient sees the case assigned.
  */
+@ExtendWith(SharedStack.class)
 class PlatformSliceIT {
 
     private static final Duration ASYNC = Duration.ofSeconds(60);
@@ -41,29 +41,8 @@ class PlatformSliceIT {
             "recommendingSurgeon", Map.of("name", "Dr. Sam Cutter", "institution", "Valley Surgical Group"));
 
     @BeforeAll
-    static void startTheWholeSystem() {
-        Path root = Path.of(System.getProperty("so.repo.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Options.defaults()
-                .repoRoot(root)
-                .dataDir(root.resolve("end-to-end-tests/target/e2e-stack"))
-                .fresh(true)
-                .anyFreeServicePorts()
-                .postgresPort(0)
-                .kafkaPort(0)
-                .oidcPort(0)
-                .mailPorts(0, 0)
-                .demoData(true)
-                .readyTimeout(Duration.ofMinutes(4)));
-        RestAssured.baseURI = stack.gatewayUrl();
-        // polite polling: the gateway rate-limits each caller per route
-        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void theWholeSystem(ExtensionContext context) {
+        stack = SharedStack.stack(context);
     }
 
     private static RequestSpecification as(String user) {

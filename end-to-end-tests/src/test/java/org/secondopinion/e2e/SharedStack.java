@@ -1,0 +1,60 @@
+package org.secondopinion.e2e;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.secondopinion.stack.LocalStack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole system, started once for every end-to-end test class in the run (a start costs about a minute) and
+ * stopped when the last one is done: all five packaged services in their own processes on a real PostgreSQL, Kafka,
+ * OIDC issuer and SMTP server, with the demo directory, logging and tracing as in production. Tests talk to it
+ * through the gateway only.
+ */
+public final class SharedStack implements BeforeAllCallback {
+
+    private record Running(LocalStack stack) implements AutoCloseable {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        LocalStack stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(SharedStack.class.getName(), key -> new Running(start()), Running.class).stack();
+        RestAssured.baseURI = stack.gatewayUrl();
+        // polite polling: the gateway rate-limits each caller per route
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
+    }
+
+    /** The running stack (after {@link #beforeAll}). */
+    public static LocalStack stack(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .get(SharedStack.class.getName(), Running.class).stack();
+    }
+
+    private static LocalStack start() {
+        Path root = repoRoot();
+        return LocalStack.start(LocalStack.Options.defaults()
+                .repoRoot(root)
+                .dataDir(root.resolve("end-to-end-tests/target/e2e-stack"))
+                .fresh(true)
+                .anyFreeServicePorts()
+                .postgresPort(0)
+                .kafkaPort(0)
+                .oidcPort(0)
+                .mailPorts(0, 0)
+                .demoData(true)
+                .productionTelemetry(true)
+                .readyTimeout(Duration.ofMinutes(4)));
+    }
+
+    static Path repoRoot() {
+        return Path.of(System.getProperty("so.repo.root", "..")).toAbsolutePath().normalize();
+    }
+}
