@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.secondopinion.stack.LocalStack;
 
 import java.io.IOException;
@@ -46,8 +45,8 @@ class ClinicQuickStartIT {
     private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void setUp(ExtensionContext context) throws IOException {
-        stack = SharedStack.stack(context);
+    static void setUp() throws IOException {
+        stack = SharedStack.stack();
         receiver = new WebhookReceiver();
     }
 

@@ -3,14 +3,9 @@ package org.secondopinion.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.secondopinion.stack.LocalStack;
 
 import java.io.IOException;
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -46,8 +40,8 @@ class ObservabilityIT {
     private static LocalStack stack;
 
     @BeforeAll
-    static void theWholeSystem(ExtensionContext context) {
-        stack = SharedStack.stack(context);
+    static void theWholeSystem() {
+        stack = SharedStack.stack();
     }
 
     @Test
@@ -121,27 +115,6 @@ class ObservabilityIT {
     }
 
     private static List<JsonNode> eventsOf(String topic, String subject) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "observability-it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (subject.equals(record.key())) {
-                        try {
-                            events.add(JSON.readTree(record.value()));
-                        } catch (IOException e) {
-                            // not ours to judge here
-                        }
-                    }
-                }
-            }
-        }
-        return events;
+        return EventLog.read(stack, topic, subject::equals, Duration.ofSeconds(5));
     }
 }

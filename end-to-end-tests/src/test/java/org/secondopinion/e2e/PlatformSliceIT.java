@@ -5,7 +5,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.secondopinion.stack.LocalStack;
 
 import java.time.Duration;
@@ -41,8 +40,8 @@ class PlatformSliceIT {
             "recommendingSurgeon", Map.of("name", "Dr. Sam Cutter", "institution", "Valley Surgical Group"));
 
     @BeforeAll
-    static void theWholeSystem(ExtensionContext context) {
-        stack = SharedStack.stack(context);
+    static void theWholeSystem() {
+        stack = SharedStack.stack();
     }
 
     private static RequestSpecification as(String user) {

@@ -23,19 +23,21 @@ public final class SharedStack implements BeforeAllCallback {
         }
     }
 
+    private static volatile LocalStack current;
+
     @Override
     public void beforeAll(ExtensionContext context) {
         LocalStack stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(SharedStack.class.getName(), key -> new Running(start()), Running.class).stack();
+        current = stack;
         RestAssured.baseURI = stack.gatewayUrl();
         // polite polling: the gateway rate-limits each caller per route
         org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
     }
 
-    /** The running stack (after {@link #beforeAll}). */
-    public static LocalStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .get(SharedStack.class.getName(), Running.class).stack();
+    /** The running stack, for a test class's {@code @BeforeAll} (the extension's callback runs first). */
+    public static LocalStack stack() {
+        return current;
     }
 
     private static LocalStack start() {

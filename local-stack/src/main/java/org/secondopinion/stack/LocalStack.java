@@ -159,6 +159,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environmentOf(StackService s) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        // SIGTERM drains: in-flight requests finish, new ones get 503, as in Kubernetes (QUARKUS_SHUTDOWN_TIMEOUT)
+        env.put("QUARKUS_SHUTDOWN_TIMEOUT", "10s");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePorts.get(s)));
         env.put("SO_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SO_OIDC_ISSUER", issuer.issuerUrl());
@@ -268,6 +270,52 @@ public final class LocalStack implements AutoCloseable {
         }
         process.start();
         process.awaitReady(Instant.now().plus(options.readyTimeout()));
+    }
+
+    /**
+     * A second instance of a service on its own free port, sharing the database, Kafka consumer group and everything
+     * else with the first, as a second Kubernetes replica would; for scale-out tests. {@link Replica#close()} stops it
+     * as Kubernetes does (SIGTERM, then kill after 20 s). Its log is {@code logs/<service>-replica.log}.
+     */
+    public Replica startReplica(String name) {
+        StackService s = StackService.of(name);
+        int port = Ports.free();
+        Map<String, String> env = new LinkedHashMap<>(environmentOf(s));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceProcess process = new ServiceProcess(s, jarOf(s), port, env,
+                dataDir.resolve("logs").resolve(s.serviceName() + "-replica.log"),
+                dataDir.resolve("run").resolve(s.serviceName() + "-replica.pid"));
+        process.start();
+        try {
+            process.awaitReady(Instant.now().plus(options.readyTimeout()));
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+        return new Replica(process);
+    }
+
+    /** An extra instance of a service (see {@link #startReplica}). */
+    public static final class Replica implements AutoCloseable {
+        private final ServiceProcess process;
+
+        private Replica(ServiceProcess process) {
+            this.process = process;
+        }
+
+        public String url() {
+            return "http://" + Ports.LOOPBACK + ":" + process.port();
+        }
+
+        public boolean isRunning() {
+            return process.isRunning();
+        }
+
+        /** SIGTERM, then kill after 20 s; blocks until the process is gone. */
+        @Override
+        public void close() {
+            process.stop();
+        }
     }
 
     public boolean isRunning(String name) {
