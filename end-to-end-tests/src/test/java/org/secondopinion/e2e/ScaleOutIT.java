@@ -100,6 +100,9 @@ class ScaleOutIT {
         assertThat(perCase.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
         // and the first replica still serves
         assertThat(submit(first, create(first))).isEqualTo(200);
+        // a message the stopping replica had in hand was left for redelivery, not dead-lettered
+        assertThat(EventLog.read(stack, "matching-events.case-service.dlq", key -> true, Duration.ofSeconds(5)))
+                .isEmpty();
     }
 
     private static String create(String baseUrl) {
