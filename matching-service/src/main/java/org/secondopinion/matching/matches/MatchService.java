@@ -27,6 +27,8 @@ import org.secondopinion.platform.problem.StateConflictProblem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -200,7 +202,7 @@ public class MatchService {
         Set<UUID> refused = offers.stream()
                 .filter(o -> o.status == OfferStatus.DECLINED || o.status == OfferStatus.EXPIRED)
                 .map(o -> o.specialistId).collect(Collectors.toSet());
-        Optional<Exclusion> violated = ranker.exclusion(match.facts(), specialist.facts(), refused);
+        Optional<Exclusion> violated = ranker.exclusion(match.facts(), specialist.facts(), refused, day(now));
         if (violated.isPresent() && !force) {
             throw new InvalidFieldProblem("specialistId", "specialist " + specialistId + " fails the hard constraint "
                     + violated.get() + "; set force with a written reason to override it");
@@ -289,9 +291,18 @@ public class MatchService {
         // inserts first), or the one-pending-offer-per-case index refuses the new one
         matches.flush();
         Set<UUID> alreadyAsked = previousOffers.stream().map(o -> o.specialistId).collect(Collectors.toSet());
-        Ranking ranking = ranker.rank(match.facts(), index.current(), alreadyAsked);
+        Ranking ranking = ranker.rank(match.facts(), index.current(), alreadyAsked, day(now));
         match.ranked(ranking, now);
         return ranking;
+    }
+
+    /**
+     * The day out-of-office periods are compared with: UTC, like every other "today" of the platform (credential
+     * expiry too). Only today counts, not the days until the offer's deadline: a specialist whose absence starts
+     * tomorrow may still be offered a case today; an offer they leave unanswered expires and moves on as any other.
+     */
+    private static LocalDate day(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     private void offer(Match match, RankedCandidate candidate, Instant now) {

@@ -1,15 +1,18 @@
 package org.secondopinion.matching.projection;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.secondopinion.matching.ranking.Absence;
 import org.secondopinion.matching.ranking.SpecialistFacts;
 import org.secondopinion.platform.events.catalog.SpecialistUpserted;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +71,11 @@ public class SpecialistProjection {
     @Column(name = "typical_turnaround_hours", nullable = false)
     public int typicalTurnaroundHours;
 
+    /** Days the specialist takes no new cases, both ends inclusive. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "out_of_office", nullable = false)
+    public List<StoredAbsence> outOfOffice = List.of();
+
     @Column(name = "active_cases", nullable = false)
     public int activeCases;
 
@@ -105,6 +113,9 @@ public class SpecialistProjection {
         affiliations = copy(s.affiliations());
         capacity = s.capacity();
         typicalTurnaroundHours = s.typicalTurnaroundHours();
+        // a snapshot from before the field existed reads as empty: not known to be away
+        outOfOffice = s.outOfOffice() == null ? List.of()
+                : s.outOfOffice().stream().map(a -> new StoredAbsence(a.from(), a.to())).toList();
         updatedAt = now;
         return true;
     }
@@ -124,7 +135,16 @@ public class SpecialistProjection {
     public SpecialistFacts facts() {
         return new SpecialistFacts(specialistId, userId, status, acceptingNewCases, certifiedSpecialties,
                 licensedStates, languages, procedureExpertise, nonOperativeExpertise, npi, affiliations, capacity,
-                activeCases, typicalTurnaroundHours);
+                activeCases, typicalTurnaroundHours, outOfOffice.isEmpty() ? List.of()
+                        : outOfOffice.stream().map(a -> new Absence(a.from(), a.to())).toList());
+    }
+
+    /**
+     * One out-of-office period as the column holds it: {"from": "2026-12-24", "to": "2027-01-02"}. ISO strings
+     * rather than the mapper's default [2026, 12, 24], so that SQL can read them ((a->>'from')::date).
+     */
+    public record StoredAbsence(@JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate from,
+                                @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate to) {
     }
 
     private static List<String> copy(List<String> values) {

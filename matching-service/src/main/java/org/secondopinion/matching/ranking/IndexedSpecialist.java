@@ -20,6 +20,8 @@ public final class IndexedSpecialist {
     /** Trimmed affiliation keys, compared with the recommending surgeon's institution. */
     final String[] affiliationKeys;
     final Set<String> languageKeys;
+    /** Out-of-office periods as epoch days, {from, to} pairs: a ranking compares numbers, not dates. */
+    private final long[] awayDays;
 
     private IndexedSpecialist(SpecialistFacts facts, long version) {
         this.facts = facts;
@@ -30,6 +32,11 @@ public final class IndexedSpecialist {
         this.stateKeys = keys(facts.licensedStates(), false);
         this.affiliationKeys = keys(facts.affiliations(), true).toArray(String[]::new);
         this.languageKeys = keys(facts.languages(), false);
+        this.awayDays = new long[facts.outOfOffice().size() * 2];
+        for (int i = 0; i < facts.outOfOffice().size(); i++) {
+            awayDays[2 * i] = facts.outOfOffice().get(i).from().toEpochDay();
+            awayDays[2 * i + 1] = facts.outOfOffice().get(i).to().toEpochDay();
+        }
     }
 
     /** @param version the directory snapshot's version: an older one never replaces a newer one */
@@ -49,9 +56,19 @@ public final class IndexedSpecialist {
         return version;
     }
 
-    /** Bucketed: hard constraints 1–4 all pass for (specialty, state), so only constraints 5–8 remain to check. */
+    /** Bucketed: hard constraints 1–4 all pass for (specialty, state), so only constraints 5–9 remain to check. */
     boolean open() {
         return gate == null;
+    }
+
+    /** {@link SpecialistFacts#outOfOfficeOn} for the day given as {@link java.time.LocalDate#toEpochDay()}. */
+    boolean outOfOfficeOn(long epochDay) {
+        for (int i = 0; i < awayDays.length; i += 2) {
+            if (epochDay >= awayDays[i] && epochDay <= awayDays[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> keys(List<String> values, boolean trim) {

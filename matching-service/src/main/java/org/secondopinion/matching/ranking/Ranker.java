@@ -2,6 +2,7 @@ package org.secondopinion.matching.ranking;
 
 import org.secondopinion.matching.config.MatchingConfig;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,13 +55,15 @@ public class Ranker {
      * reference the bucketed ranking is tested against.
      *
      * @param alreadyTried specialists who declined or let an offer for this case expire (or hold one now)
+     * @param today        the day of the ranking (UTC): who is out of office on it is not offered the case
      */
-    public Ranking rank(CaseFacts kase, Collection<SpecialistFacts> specialists, Set<UUID> alreadyTried) {
+    public Ranking rank(CaseFacts kase, Collection<SpecialistFacts> specialists, Set<UUID> alreadyTried,
+                        LocalDate today) {
         CaseTerms terms = new CaseTerms(kase, weights);
         List<RankedCandidate> candidates = new ArrayList<>();
         Map<Exclusion, Integer> exclusions = new EnumMap<>(Exclusion.class);
         for (SpecialistFacts specialist : specialists) {
-            Optional<Exclusion> excluded = exclusion(kase, specialist, alreadyTried);
+            Optional<Exclusion> excluded = exclusion(kase, specialist, alreadyTried, today);
             if (excluded.isPresent()) {
                 exclusions.merge(excluded.get(), 1, Integer::sum);
             } else {
@@ -74,11 +77,11 @@ public class Ranker {
     }
 
     /**
-     * The same ranking as {@link #rank(CaseFacts, Collection, Set)} over the same specialists, but only the case's
-     * bucket is checked and scored: everyone outside it failed one of the first four constraints, and the
+     * The same ranking as {@link #rank(CaseFacts, Collection, Set, LocalDate)} over the same specialists, but only
+     * the case's bucket is checked and scored: everyone outside it failed one of the first four constraints, and the
      * directory's counts say which one first (an inactive specialist counts as INACTIVE whatever else they lack).
      */
-    public Ranking rank(CaseFacts kase, SpecialistDirectory directory, Set<UUID> alreadyTried) {
+    public Ranking rank(CaseFacts kase, SpecialistDirectory directory, Set<UUID> alreadyTried, LocalDate today) {
         Map<Exclusion, Integer> exclusions = new EnumMap<>(Exclusion.class);
         count(exclusions, Exclusion.INACTIVE, directory.inactive());
         count(exclusions, Exclusion.NOT_ACCEPTING_NEW_CASES, directory.notAccepting());
@@ -93,9 +96,10 @@ public class Ranker {
         String institutionKey = kase.surgeonInstitution() == null || kase.surgeonInstitution().isBlank() ? null
                 : IndexedSpecialist.key(kase.surgeonInstitution().trim());
         String languageKey = IndexedSpecialist.key(kase.preferredLanguage());
+        long epochDay = today.toEpochDay();
         List<RankedCandidate> candidates = new ArrayList<>(bucket.length);
         for (IndexedSpecialist specialist : bucket) {
-            Exclusion excluded = remainingExclusion(kase, specialist, institutionKey, alreadyTried);
+            Exclusion excluded = remainingExclusion(kase, specialist, institutionKey, alreadyTried, epochDay);
             if (excluded != null) {
                 exclusions.merge(excluded, 1, Integer::sum);
             } else {
@@ -107,9 +111,9 @@ public class Ranker {
         return new Ranking(List.copyOf(candidates), exclusions);
     }
 
-    /** Constraints 5–8, in the order of {@link #exclusion}, for a specialist already in the case's bucket. */
+    /** Constraints 5–9, in the order of {@link #exclusion}, for a specialist already in the case's bucket. */
     private static Exclusion remainingExclusion(CaseFacts kase, IndexedSpecialist specialist, String institutionKey,
-                                                Set<UUID> alreadyTried) {
+                                                Set<UUID> alreadyTried, long epochDay) {
         SpecialistFacts s = specialist.facts;
         if (kase.surgeonNpi() != null && kase.surgeonNpi().equals(s.npi())) {
             return Exclusion.RECOMMENDING_SURGEON;
@@ -124,6 +128,9 @@ public class Ranker {
         if (s.activeCases() >= s.capacity()) {
             return Exclusion.AT_CAPACITY;
         }
+        if (specialist.outOfOfficeOn(epochDay)) {
+            return Exclusion.OUT_OF_OFFICE;
+        }
         if (alreadyTried.contains(s.id())) {
             return Exclusion.ALREADY_OFFERED;
         }
@@ -137,7 +144,13 @@ public class Ranker {
         }
     }
 
-    public Optional<Exclusion> exclusion(CaseFacts kase, SpecialistFacts s, Set<UUID> alreadyTried) {
+    /**
+     * The first hard constraint a specialist fails for a case, if any: what the ranking counts, and what a
+     * coordinator's assignment must override with {@code force}.
+     *
+     * @param today the day of the ranking or assignment (UTC), for {@link Exclusion#OUT_OF_OFFICE}
+     */
+    public Optional<Exclusion> exclusion(CaseFacts kase, SpecialistFacts s, Set<UUID> alreadyTried, LocalDate today) {
         if (!ACTIVE.equalsIgnoreCase(s.status())) {
             return Optional.of(Exclusion.INACTIVE);
         }
@@ -159,6 +172,9 @@ public class Ranker {
         }
         if (s.activeCases() >= s.capacity()) {
             return Optional.of(Exclusion.AT_CAPACITY);
+        }
+        if (s.outOfOfficeOn(today)) {
+            return Optional.of(Exclusion.OUT_OF_OFFICE);
         }
         if (alreadyTried.contains(s.id())) {
             return Optional.of(Exclusion.ALREADY_OFFERED);

@@ -14,8 +14,9 @@ import java.util.UUID;
  * 1–4 (active, accepting, certified in the specialty, licensed in the patient's state) depend only on the
  * specialist and two codes of the case, so they are answered once, when a specialist enters the directory: each
  * specialist passing 1–2 sits in one bucket per (certified specialty, licensed state) pair, and the directory keeps
- * the counts that explain everyone outside a bucket. The ranker then checks constraints 5–8 and scores only the
- * case's bucket.
+ * the counts that explain everyone outside a bucket. The ranker then checks constraints 5–9 and scores only the
+ * case's bucket. (Out of office is one of those: it depends on the day of the ranking, so it cannot be bucketed
+ * once per snapshot.)
  *
  * <p>Immutable, so a ranking in progress never sees a half-applied refresh: {@link #with} returns a new directory
  * that shares every bucket the change did not touch (copy on write; a change costs the size of the buckets it

@@ -36,12 +36,19 @@ class OfferMetricsTest extends MatchingTestSupport {
         assertThat(routine("offers_expired_total")).isEqualTo(expiredBefore + 1);
     }
 
-    /** The value of the ROUTINE series of a counter in the Prometheus text format (0 if it is not there yet). */
+    /**
+     * The value of the ROUTINE series of a counter in the Prometheus text format (0 if it is not there yet). The
+     * value is the first token after the labels: since tracing is on, a sample may end in an exemplar
+     * ({@code # {trace_id="…"} 1.0 1795582581.923}), whose last token is a timestamp.
+     */
     private static double routine(String counter) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return Arrays.stream(body.split("\n"))
                 .filter(line -> line.startsWith(counter + "{") && line.contains("urgency=\"ROUTINE\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(line -> {
+                    String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+                    return Double.parseDouble(sample.substring(sample.lastIndexOf('}') + 1).trim().split(" ")[0]);
+                })
                 .sum();
     }
 }

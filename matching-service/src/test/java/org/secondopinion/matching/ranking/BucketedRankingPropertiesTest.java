@@ -10,6 +10,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple4;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bucketed ranking (what MatchService runs) must give exactly the ranking of the plain full scan over the same
  * specialists: the same candidates in the same order with the same score terms, and the same count per exclusion
  * reason. Codes come in mixed case (and with characters whose case folding is not plain A–Z) because the scan
- * compares them case-insensitively and the buckets by normalised keys.
+ * compares them case-insensitively and the buckets by normalised keys. Out-of-office periods lie around the day of
+ * the ranking (starting or ending on it, the day before or after), and a directory built once is ranked on
+ * several days, as the index is across midnight.
  */
 class BucketedRankingPropertiesTest {
 
@@ -42,14 +45,14 @@ class BucketedRankingPropertiesTest {
     @Property(tries = 300)
     void bucketedRankingEqualsTheFullScan(@ForAll("cases") CaseFacts kase,
                                           @ForAll("directories") List<SpecialistFacts> directory,
-                                          @ForAll("seeds") long seed) {
+                                          @ForAll("seeds") long seed, @ForAll("days") LocalDate day) {
         Set<UUID> tried = directory.stream().filter(s -> Math.floorMod(s.id().hashCode() ^ seed, 3) == 0)
                 .map(SpecialistFacts::id).collect(Collectors.toSet());
         SpecialistDirectory bucketed = SpecialistDirectory.of(directory.stream()
                 .map(s -> IndexedSpecialist.of(1, s)).toList());
 
         assertThat(bucketed.size()).isEqualTo(directory.size());
-        assertThat(ranker.rank(kase, bucketed, tried)).isEqualTo(ranker.rank(kase, directory, tried));
+        assertThat(ranker.rank(kase, bucketed, tried, day)).isEqualTo(ranker.rank(kase, directory, tried, day));
     }
 
     /**
@@ -99,6 +102,7 @@ class BucketedRankingPropertiesTest {
     @Test
     void exclusionsOutsideTheBucketAreCountedByTheirFirstFailedConstraint() {
         SpecialistFacts maya = RankerTest.maya();
+        List<Absence> awayToday = List.of(new Absence(RankerTest.TODAY.minusDays(3), RankerTest.TODAY));
         List<SpecialistFacts> directory = List.of(
                 maya,
                 // fails certification and licence too, but INACTIVE comes first
@@ -108,15 +112,28 @@ class BucketedRankingPropertiesTest {
                         List.of(), List.of(), false, null, List.of(), 10, 0, 24),
                 // certified (compared case-insensitively) but licensed elsewhere
                 new SpecialistFacts(UUID.randomUUID(), "n", "active", true, List.of("orthopaedic_surgery"),
-                        List.of("NY"), List.of(), List.of(), false, null, List.of(), 10, 0, 24));
+                        List.of("NY"), List.of(), List.of(), false, null, List.of(), 10, 0, 24),
+                // away today as well, but INACTIVE comes first
+                new SpecialistFacts(UUID.randomUUID(), "a", "SUSPENDED", true, List.of("ORTHOPAEDIC_SURGERY"),
+                        List.of("CA"), List.of(), List.of(), false, null, List.of(), 10, 0, 24, awayToday),
+                // in the bucket: one away today, one away today and full (capacity is checked first)
+                new SpecialistFacts(UUID.randomUUID(), "o", "ACTIVE", true, List.of("ORTHOPAEDIC_SURGERY"),
+                        List.of("CA"), List.of(), List.of(), false, null, List.of(), 10, 0, 24, awayToday),
+                new SpecialistFacts(UUID.randomUUID(), "f", "ACTIVE", true, List.of("ORTHOPAEDIC_SURGERY"),
+                        List.of("CA"), List.of(), List.of(), false, null, List.of(), 2, 2, 24, awayToday));
         Ranking ranking = ranker.rank(RankerTest.routineSpineCase(),
-                SpecialistDirectory.of(directory.stream().map(s -> IndexedSpecialist.of(1, s)).toList()), Set.of());
+                SpecialistDirectory.of(directory.stream().map(s -> IndexedSpecialist.of(1, s)).toList()), Set.of(),
+                RankerTest.TODAY);
 
         assertThat(ranking.candidates()).extracting(RankedCandidate::specialistId).containsExactly(maya.id());
         assertThat(ranking.exclusions()).containsOnly(
-                Map.entry(Exclusion.INACTIVE, 1),
+                Map.entry(Exclusion.INACTIVE, 2),
                 Map.entry(Exclusion.NOT_CERTIFIED_IN_SPECIALTY, 1),
-                Map.entry(Exclusion.NOT_LICENSED_IN_PATIENT_STATE, 1));
+                Map.entry(Exclusion.NOT_LICENSED_IN_PATIENT_STATE, 1),
+                Map.entry(Exclusion.AT_CAPACITY, 1),
+                Map.entry(Exclusion.OUT_OF_OFFICE, 1));
+        assertThat(ranking).isEqualTo(ranker.rank(RankerTest.routineSpineCase(), directory, Set.of(),
+                RankerTest.TODAY));
     }
 
     @Test
@@ -135,18 +152,41 @@ class BucketedRankingPropertiesTest {
         List<SpecialistFacts> rows = List.copyOf(table.values());
         Set<UUID> tried = rows.stream().limit(2).map(SpecialistFacts::id).collect(Collectors.toSet());
         assertThat(bucketed.size()).isEqualTo(rows.size());
-        assertThat(ranker.rank(kase, bucketed, tried)).isEqualTo(ranker.rank(kase, rows, tried));
+        for (LocalDate day = RankerTest.TODAY.minusDays(1); !day.isAfter(RankerTest.TODAY.plusDays(1));
+             day = day.plusDays(1)) {
+            assertThat(ranker.rank(kase, bucketed, tried, day)).as("ranked on %s", day)
+                    .isEqualTo(ranker.rank(kase, rows, tried, day));
+        }
     }
 
     private static SpecialistFacts withId(SpecialistFacts s, UUID id) {
         return new SpecialistFacts(id, s.userId(), s.status(), s.acceptingNewCases(), s.certifiedSpecialties(),
                 s.licensedStates(), s.languages(), s.procedureExpertise(), s.nonOperativeExpertise(), s.npi(),
-                s.affiliations(), s.capacity(), s.activeCases(), s.typicalTurnaroundHours());
+                s.affiliations(), s.capacity(), s.activeCases(), s.typicalTurnaroundHours(), s.outOfOffice());
     }
 
     @Provide
     Arbitrary<Long> seeds() {
         return Arbitraries.longs();
+    }
+
+    @Provide
+    Arbitrary<LocalDate> days() {
+        return Arbitraries.integers().between(-2, 2).map(RankerTest.TODAY::plusDays);
+    }
+
+    /**
+     * Mostly nobody away; otherwise up to three periods of one to four days starting within three days of
+     * {@link RankerTest#TODAY}, so that a period starting, ending or lying around the day of the ranking is common.
+     * (They may overlap: the directory refuses that, but the ranker must not depend on it.)
+     */
+    static Arbitrary<List<Absence>> absences() {
+        Arbitrary<Absence> absence = Combinators.combine(Arbitraries.integers().between(-3, 3),
+                        Arbitraries.integers().between(0, 3))
+                .as((start, length) -> new Absence(RankerTest.TODAY.plusDays(start),
+                        RankerTest.TODAY.plusDays(start + length)));
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.<Absence>of())),
+                Tuple.of(1, absence.list().ofMinSize(1).ofMaxSize(3)));
     }
 
     @Provide
@@ -189,16 +229,16 @@ class BucketedRankingPropertiesTest {
                 .as((id, status, accepting, certs, states, procs, npi, affiliations) -> new Object[]{id, status,
                         accepting, certs, states, procs, npi, affiliations})
                 .flatMap(a -> Combinators.combine(load, Arbitraries.of(LANGUAGES).list().ofMaxSize(2),
-                        Arbitraries.integers().between(1, 96), Arbitraries.of(true, false))
-                        .as((cl, langs, turnaround, nonOp) -> specialist(a, cl, langs, turnaround, nonOp)));
+                        Arbitraries.integers().between(1, 96), Arbitraries.of(true, false), absences())
+                        .as((cl, langs, turnaround, nonOp, away) -> specialist(a, cl, langs, turnaround, nonOp, away)));
     }
 
     @SuppressWarnings("unchecked")
     private static SpecialistFacts specialist(Object[] a, int[] capacityAndLoad, List<String> languages,
-                                              int turnaround, boolean nonOperative) {
+                                              int turnaround, boolean nonOperative, List<Absence> outOfOffice) {
         UUID id = (UUID) a[0];
         return new SpecialistFacts(id, "user-" + id, (String) a[1], (Boolean) a[2], (List<String>) a[3],
                 (List<String>) a[4], languages, List.copyOf((Set<String>) a[5]), nonOperative, (String) a[6],
-                (List<String>) a[7], capacityAndLoad[0], capacityAndLoad[1], turnaround);
+                (List<String>) a[7], capacityAndLoad[0], capacityAndLoad[1], turnaround, outOfOffice);
     }
 }

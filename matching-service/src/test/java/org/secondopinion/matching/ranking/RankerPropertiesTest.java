@@ -38,7 +38,7 @@ class RankerPropertiesTest {
                                                 @ForAll("seeds") long seed) {
         Set<UUID> tried = directory.stream().filter(s -> Math.floorMod(s.id().hashCode() ^ seed, 4) == 0)
                 .map(SpecialistFacts::id).collect(Collectors.toSet());
-        Ranking ranking = ranker.rank(kase, directory, tried);
+        Ranking ranking = ranker.rank(kase, directory, tried, RankerTest.TODAY);
 
         for (RankedCandidate c : ranking.candidates()) {
             SpecialistFacts s = directory.stream().filter(d -> d.id().equals(c.specialistId())).findFirst().orElseThrow();
@@ -61,6 +61,8 @@ class RankerPropertiesTest {
                 && !(k.surgeonNpi() != null && k.surgeonNpi().equals(s.npi()))
                 && !(k.surgeonInstitution() != null && s.affiliations().contains(k.surgeonInstitution()))
                 && s.activeCases() < s.capacity()
+                && s.outOfOffice().stream().noneMatch(a -> !RankerTest.TODAY.isBefore(a.from())
+                        && !RankerTest.TODAY.isAfter(a.to()))
                 && !tried.contains(s.id());
     }
 
@@ -101,18 +103,19 @@ class RankerPropertiesTest {
                 .as((id, status, accepting, certs, states, procs, npi, affiliations) -> new Object[]{id, status,
                         accepting, certs, states, procs, npi, affiliations})
                 .flatMap(a -> Combinators.combine(load, Arbitraries.of(LANGUAGES).set().ofMinSize(1).ofMaxSize(2),
-                        Arbitraries.integers().between(1, 120), Arbitraries.of(true, false))
-                        .as((cl, langs, turnaround, nonOp) -> specialist(a, cl, langs, turnaround, nonOp)));
+                        Arbitraries.integers().between(1, 120), Arbitraries.of(true, false),
+                        BucketedRankingPropertiesTest.absences())
+                        .as((cl, langs, turnaround, nonOp, away) -> specialist(a, cl, langs, turnaround, nonOp, away)));
     }
 
     @SuppressWarnings("unchecked")
     private static SpecialistFacts specialist(Object[] a, int[] capacityAndLoad, Set<String> languages, int turnaround,
-                                              boolean nonOperative) {
+                                              boolean nonOperative, List<Absence> outOfOffice) {
         UUID id = (UUID) a[0];
         return new SpecialistFacts(id, "user-" + id, (String) a[1], (Boolean) a[2],
                 List.copyOf((Set<String>) a[3]), List.copyOf((Set<String>) a[4]), List.copyOf(languages),
                 List.copyOf((Set<String>) a[5]), nonOperative, (String) a[6], List.copyOf((Set<String>) a[7]),
-                capacityAndLoad[0], capacityAndLoad[1], turnaround);
+                capacityAndLoad[0], capacityAndLoad[1], turnaround, outOfOffice);
     }
 
     @Property(tries = 100)
@@ -120,7 +123,7 @@ class RankerPropertiesTest {
                                              @ForAll("directories") @Size(max = 30) List<SpecialistFacts> directory) {
         List<SpecialistFacts> reversed = new java.util.ArrayList<>(directory);
         java.util.Collections.reverse(reversed);
-        assertThat(ranker.rank(kase, reversed, new HashSet<>()).candidates())
-                .isEqualTo(ranker.rank(kase, directory, Set.of()).candidates());
+        assertThat(ranker.rank(kase, reversed, new HashSet<>(), RankerTest.TODAY).candidates())
+                .isEqualTo(ranker.rank(kase, directory, Set.of(), RankerTest.TODAY).candidates());
     }
 }

@@ -3,9 +3,11 @@ package org.secondopinion.matching.ranking;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.matching.config.MatchingConfig;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +17,8 @@ class RankerTest {
 
     static final UUID MAYA = UUID.fromString("5e000000-0000-4000-8000-000000000001");
     static final UUID DANIEL = UUID.fromString("5e000000-0000-4000-8000-000000000002");
+    /** The day every ranking here happens on (MatchService passes the UTC date of its clock). */
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 21);
 
     static final MatchingConfig.Weights WEIGHTS = new MatchingConfig.Weights() {
         public double procedure() { return 3.0; }
@@ -52,8 +56,15 @@ class RankerTest {
                 s.procedureExpertise(), nonOp, npi, affiliations, capacity, active, turnaround);
     }
 
+    static SpecialistFacts away(SpecialistFacts s, LocalDate from, LocalDate to) {
+        return new SpecialistFacts(s.id(), s.userId(), s.status(), s.acceptingNewCases(), s.certifiedSpecialties(),
+                s.licensedStates(), s.languages(), s.procedureExpertise(), s.nonOperativeExpertise(), s.npi(),
+                s.affiliations(), s.capacity(), s.activeCases(), s.typicalTurnaroundHours(),
+                List.of(new Absence(from, to)));
+    }
+
     private Exclusion onlyExclusion(CaseFacts kase, SpecialistFacts s, Set<UUID> tried) {
-        Ranking ranking = ranker.rank(kase, List.of(s), tried);
+        Ranking ranking = ranker.rank(kase, List.of(s), tried, TODAY);
         assertThat(ranking.candidates()).isEmpty();
         assertThat(ranking.exclusions()).hasSize(1);
         return ranking.exclusions().keySet().iterator().next();
@@ -61,19 +72,19 @@ class RankerTest {
 
     @Test
     void demoCaseGoesToSpecialist1FirstThenSpecialist2() {
-        Ranking ranking = ranker.rank(routineSpineCase(), List.of(daniel(), maya()), Set.of());
+        Ranking ranking = ranker.rank(routineSpineCase(), List.of(daniel(), maya()), Set.of(), TODAY);
         assertThat(ranking.candidates()).extracting(RankedCandidate::specialistUserId)
                 .containsExactly("specialist1", "specialist2");
         assertThat(ranking.exclusions()).isEmpty();
 
-        Ranking afterDecline = ranker.rank(routineSpineCase(), List.of(daniel(), maya()), Set.of(MAYA));
+        Ranking afterDecline = ranker.rank(routineSpineCase(), List.of(daniel(), maya()), Set.of(MAYA), TODAY);
         assertThat(afterDecline.candidates()).extracting(RankedCandidate::specialistUserId).containsExactly("specialist2");
         assertThat(afterDecline.exclusions()).containsEntry(Exclusion.ALREADY_OFFERED, 1);
     }
 
     @Test
     void everyScoreTermIsExplained() {
-        RankedCandidate best = ranker.rank(routineSpineCase(), List.of(maya()), Set.of()).candidates().get(0);
+        RankedCandidate best = ranker.rank(routineSpineCase(), List.of(maya()), Set.of(), TODAY).candidates().get(0);
         assertThat(best.terms()).containsOnlyKeys(Ranker.TERM_PROCEDURE, Ranker.TERM_GOAL_FIT, Ranker.TERM_TURNAROUND,
                 Ranker.TERM_LOAD, Ranker.TERM_LANGUAGE);
         assertThat(best.terms().get(Ranker.TERM_PROCEDURE)).isEqualTo(3.0);
@@ -140,18 +151,60 @@ class RankerTest {
     }
 
     @Test
+    void specialistOutOfOfficeTodayIsExcluded() {
+        assertThat(onlyExclusion(routineSpineCase(), away(maya(), TODAY.minusDays(3), TODAY.plusDays(3)), Set.of()))
+                .isEqualTo(Exclusion.OUT_OF_OFFICE);
+        // both ends count: the first day away and the last
+        assertThat(onlyExclusion(routineSpineCase(), away(maya(), TODAY, TODAY.plusDays(10)), Set.of()))
+                .isEqualTo(Exclusion.OUT_OF_OFFICE);
+        assertThat(onlyExclusion(routineSpineCase(), away(maya(), TODAY.minusDays(10), TODAY), Set.of()))
+                .isEqualTo(Exclusion.OUT_OF_OFFICE);
+    }
+
+    @Test
+    void anAbsenceThatEndedYesterdayOrStartsTomorrowDoesNotExclude() {
+        SpecialistFacts backToday = away(maya(), TODAY.minusDays(7), TODAY.minusDays(1));
+        SpecialistFacts leavesTomorrow = away(daniel(), TODAY.plusDays(1), TODAY.plusDays(14));
+
+        Ranking ranking = ranker.rank(routineSpineCase(), List.of(backToday, leavesTomorrow), Set.of(), TODAY);
+
+        assertThat(ranking.candidates()).extracting(RankedCandidate::specialistId).containsExactly(MAYA, DANIEL);
+        assertThat(ranking.exclusions()).isEmpty();
+        // the next day it is the other way round for the one who leaves
+        assertThat(ranker.rank(routineSpineCase(), List.of(backToday, leavesTomorrow), Set.of(), TODAY.plusDays(1))
+                .exclusions()).containsOnly(Map.entry(Exclusion.OUT_OF_OFFICE, 1));
+    }
+
+    @Test
+    void outOfOfficeComesAfterCapacityAndBeforeAlreadyOffered() {
+        SpecialistFacts s = maya();
+        SpecialistFacts fullAndAway = away(with(s, "ACTIVE", true, s.certifiedSpecialties(), s.licensedStates(),
+                s.npi(), s.affiliations(), 3, 3, true, 24), TODAY, TODAY);
+        assertThat(onlyExclusion(routineSpineCase(), fullAndAway, Set.of())).isEqualTo(Exclusion.AT_CAPACITY);
+        assertThat(onlyExclusion(routineSpineCase(), away(s, TODAY, TODAY), Set.of(MAYA)))
+                .isEqualTo(Exclusion.OUT_OF_OFFICE);
+    }
+
+    @Test
+    void aCoordinatorsAssignmentSeesTheAbsenceAsTheConstraintToOverride() {
+        SpecialistFacts awayThisWeek = away(maya(), TODAY.minusDays(2), TODAY.plusDays(4));
+        assertThat(ranker.exclusion(routineSpineCase(), awayThisWeek, Set.of(), TODAY)).contains(Exclusion.OUT_OF_OFFICE);
+        assertThat(ranker.exclusion(routineSpineCase(), awayThisWeek, Set.of(), TODAY.plusDays(5))).isEmpty();
+    }
+
+    @Test
     void patientWhoWantsToAvoidSurgeryFavoursNonOperativeExpertise() {
         CaseFacts avoid = new CaseFacts("ORTHOPAEDIC_SURGERY", "63030", "ROUTINE", "CA", "en",
                 List.of("AVOID_SURGERY"), null, null);
         // daniel is slower but non-operative; maya is faster but purely operative here
         SpecialistFacts fastOperative = with(maya(), "ACTIVE", true, List.of("ORTHOPAEDIC_SURGERY"), List.of("CA"),
                 "1234567893", List.of(), 10, 0, false, 24);
-        Ranking ranking = ranker.rank(avoid, List.of(fastOperative, daniel()), Set.of());
+        Ranking ranking = ranker.rank(avoid, List.of(fastOperative, daniel()), Set.of(), TODAY);
         assertThat(ranking.candidates()).extracting(RankedCandidate::specialistId).containsExactly(DANIEL, MAYA);
         assertThat(ranking.candidates().get(0).terms().get(Ranker.TERM_GOAL_FIT)).isEqualTo(2.0);
 
         // without that goal the same two rank the other way round
-        Ranking neutral = ranker.rank(routineSpineCase(), List.of(fastOperative, daniel()), Set.of());
+        Ranking neutral = ranker.rank(routineSpineCase(), List.of(fastOperative, daniel()), Set.of(), TODAY);
         assertThat(neutral.candidates()).extracting(RankedCandidate::specialistId).containsExactly(MAYA, DANIEL);
     }
 
@@ -169,9 +222,9 @@ class RankerTest {
         CaseFacts routine = new CaseFacts("ORTHOPAEDIC_SURGERY", "63030", "ROUTINE", "CA", "es", List.of(), null, null);
         CaseFacts urgent = new CaseFacts("ORTHOPAEDIC_SURGERY", "63030", "URGENT", "CA", "es", List.of(), null, null);
 
-        assertThat(ranker.rank(routine, List.of(fastEnglishOnly, slowSpeaksSpanish), Set.of()).candidates())
+        assertThat(ranker.rank(routine, List.of(fastEnglishOnly, slowSpeaksSpanish), Set.of(), TODAY).candidates())
                 .extracting(RankedCandidate::specialistId).containsExactly(DANIEL, MAYA);
-        Ranking urgentRanking = ranker.rank(urgent, List.of(fastEnglishOnly, slowSpeaksSpanish), Set.of());
+        Ranking urgentRanking = ranker.rank(urgent, List.of(fastEnglishOnly, slowSpeaksSpanish), Set.of(), TODAY);
         assertThat(urgentRanking.candidates()).extracting(RankedCandidate::specialistId).containsExactly(MAYA, DANIEL);
         assertThat(urgentRanking.candidates().get(0).terms().get(Ranker.TERM_TURNAROUND)).isEqualTo(3.0);
     }
@@ -180,7 +233,7 @@ class RankerTest {
     void lighterLoadScoresHigher() {
         SpecialistFacts busy = with(maya(), "ACTIVE", true, List.of("ORTHOPAEDIC_SURGERY"), List.of("CA"),
                 "1234567893", List.of(), 10, 8, true, 24);
-        RankedCandidate c = ranker.rank(routineSpineCase(), List.of(busy), Set.of()).candidates().get(0);
+        RankedCandidate c = ranker.rank(routineSpineCase(), List.of(busy), Set.of(), TODAY).candidates().get(0);
         assertThat(c.terms().get(Ranker.TERM_LOAD)).isEqualTo(0.2);
     }
 
@@ -192,10 +245,10 @@ class RankerTest {
             twins.add(new SpecialistFacts(id, "twin" + i, "ACTIVE", true, List.of("ORTHOPAEDIC_SURGERY"),
                     List.of("CA"), List.of("en"), List.of("63030"), true, null, List.of(), 10, 0, 24));
         }
-        List<UUID> first = ranker.rank(routineSpineCase(), twins, Set.of()).candidates().stream()
+        List<UUID> first = ranker.rank(routineSpineCase(), twins, Set.of(), TODAY).candidates().stream()
                 .map(RankedCandidate::specialistId).toList();
         Collections.shuffle(twins);
-        List<UUID> second = ranker.rank(routineSpineCase(), twins, Set.of()).candidates().stream()
+        List<UUID> second = ranker.rank(routineSpineCase(), twins, Set.of(), TODAY).candidates().stream()
                 .map(RankedCandidate::specialistId).toList();
         assertThat(first).isEqualTo(second).isSortedAccordingTo((a, b) -> a.toString().compareTo(b.toString()));
     }
@@ -207,7 +260,7 @@ class RankerTest {
                 s.affiliations(), 10, 0, true, 48);
         SpecialistFacts other = new SpecialistFacts(UUID.randomUUID(), "x", "ACTIVE", true, List.of("UROLOGY"),
                 List.of("TX"), List.of("en"), List.of(), false, null, List.of(), 10, 0, 24);
-        Ranking ranking = ranker.rank(routineSpineCase(), List.of(maya(), unlicensed, other), Set.of());
+        Ranking ranking = ranker.rank(routineSpineCase(), List.of(maya(), unlicensed, other), Set.of(), TODAY);
         assertThat(ranking.candidates()).hasSize(1);
         assertThat(ranking.exclusions()).containsEntry(Exclusion.NOT_LICENSED_IN_PATIENT_STATE, 1)
                 .containsEntry(Exclusion.NOT_CERTIFIED_IN_SPECIALTY, 1);

@@ -10,6 +10,8 @@ import org.secondopinion.matching.projection.SpecialistIndex;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,8 @@ class RankingBenchmark {
     static final int SPECIALISTS = 100_000;
     static final int WARMUP = 20;
     static final int RUNS = 200;
+    /** The day MatchService would rank on (UTC); the seeded specialists have no out-of-office periods. */
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @Inject
     EntityManager em;
@@ -89,7 +93,7 @@ class RankingBenchmark {
         int candidates = 0;
         for (int i = 0; i < WARMUP; i++) {
             between.run();
-            candidates = ranker.rank(kase, index.current(), Set.of()).candidates().size();
+            candidates = ranker.rank(kase, index.current(), Set.of(), TODAY).candidates().size();
         }
         long[] nanos = new long[RUNS];
         long[] rankOnly = new long[RUNS];
@@ -101,7 +105,7 @@ class RankingBenchmark {
             long start = System.nanoTime();
             SpecialistDirectory directory = index.current();
             long refreshed = System.nanoTime();
-            Ranking ranking = ranker.rank(kase, directory, Set.of());
+            Ranking ranking = ranker.rank(kase, directory, Set.of(), TODAY);
             long end = System.nanoTime();
             cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             nanos[i] = end - start;

@@ -109,8 +109,8 @@ public class SpecialistService {
 
     /**
      * The signed-in specialist changes their own availability and profile text. Out-of-office periods are sent as
-     * the whole list; they are not part of the snapshot yet (specialist.upserted.v1 has no field for them), but a
-     * change still publishes one, so the snapshot version follows every profile change.
+     * the whole list and go into the snapshot (without their notes), so matching passes over a specialist who is
+     * away; every change publishes a new snapshot, so its version follows every profile change.
      *
      * @param ifMatch the ETag the client last read ({@link ProfileEtag}); null skips the check
      * @throws PreconditionFailedProblem when the profile changed since that read

@@ -28,6 +28,18 @@ public final class SpecialistSnapshots {
                 s.npi,
                 List.copyOf(s.affiliations),
                 s.capacity,
-                s.typicalTurnaroundHours);
+                s.typicalTurnaroundHours,
+                absences(s, today));
+    }
+
+    /**
+     * The periods not yet over: one that ended before today can never keep a case from the specialist again, and
+     * the snapshot stays small however long the specialist's history grows. Notes stay here (free text).
+     */
+    private static List<SpecialistUpserted.Absence> absences(Specialist s, LocalDate today) {
+        return s.outOfOffice.stream()
+                .filter(p -> !p.endsOn().isBefore(today))
+                .map(p -> new SpecialistUpserted.Absence(p.startsOn(), p.endsOn()))
+                .toList();
     }
 }

@@ -11,6 +11,8 @@ import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -512,6 +514,46 @@ class SpecialistResourceTest {
             assertThat(data.path("version").asLong()).isEqualTo(2);
             assertThat(data.path("acceptingNewCases").asBoolean()).isFalse();
             assertThat(data.path("typicalTurnaroundHours").asInt()).isEqualTo(72);
+        }
+    }
+
+    @Test
+    void outOfOfficePeriodsReachTheSnapshotWithoutTheirNotes() {
+        String userId = "doc-" + UUID.randomUUID();
+        Map<String, Object> body = specialist(DirectoryFixtures.uniqueTag());
+        body.put("userId", userId);
+        String id = create(body);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        try (EventProbe probe = EventProbe.on(Topics.SPECIALIST_EVENTS)) {
+            given().auth().oauth2(TestTokens.specialist(userId)).contentType(ContentType.JSON)
+                    .body(Map.of("outOfOffice", List.of(
+                            Map.of("from", today.plusDays(30).toString(), "to", today.plusDays(32).toString(),
+                                    "note", "conference in Lisbon"),
+                            Map.of("from", today.toString(), "to", today.plusDays(6).toString()))))
+                    .when().patch("/api/v1/specialists/me")
+                    .then().statusCode(200);
+
+            JsonNode data = probe.await(e -> EventTypes.SPECIALIST_UPSERTED.equals(e.path("type").asText())
+                    && id.equals(e.path("subject").asText())
+                    && e.path("data").path("version").asLong() == 2, EVENT_TIMEOUT).path("data");
+            assertThat(data.path("outOfOffice")).hasSize(2);
+            assertThat(data.path("outOfOffice").get(0).path("from").asText()).isEqualTo(today.toString());
+            assertThat(data.path("outOfOffice").get(0).path("to").asText()).isEqualTo(today.plusDays(6).toString());
+            assertThat(data.path("outOfOffice").get(1).path("from").asText())
+                    .isEqualTo(today.plusDays(30).toString());
+            assertThat(data.path("outOfOffice").get(1).path("to").asText()).isEqualTo(today.plusDays(32).toString());
+            assertThat(data.toString()).doesNotContain("Lisbon").doesNotContain("note");
+
+            // clearing them publishes a snapshot saying so: matching must learn the specialist is back
+            given().auth().oauth2(TestTokens.specialist(userId)).contentType(ContentType.JSON)
+                    .body(Map.of("outOfOffice", List.of()))
+                    .when().patch("/api/v1/specialists/me")
+                    .then().statusCode(200);
+            JsonNode cleared = probe.await(e -> id.equals(e.path("subject").asText())
+                    && e.path("data").path("version").asLong() == 3, EVENT_TIMEOUT).path("data");
+            assertThat(cleared.path("outOfOffice").isArray()).isTrue();
+            assertThat(cleared.path("outOfOffice")).isEmpty();
         }
     }
 

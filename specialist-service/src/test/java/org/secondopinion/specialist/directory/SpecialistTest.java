@@ -83,6 +83,24 @@ class SpecialistTest {
     }
 
     @Test
+    void snapshotCarriesTheOutOfOfficePeriodsNotYetOverWithoutTheirNotes() {
+        Specialist s = specialist();
+        assertThat(SpecialistSnapshots.of(s, TODAY).outOfOffice()).isEmpty();
+
+        s.replaceOutOfOffice(List.of(
+                new OutOfOfficePeriod(TODAY.minusDays(10), TODAY.minusDays(1), "ended yesterday"),
+                new OutOfOfficePeriod(TODAY.plusDays(20), TODAY.plusDays(22), "conference in Lisbon"),
+                new OutOfOfficePeriod(TODAY, TODAY, null)));
+        SpecialistUpserted snapshot = SpecialistSnapshots.of(s, TODAY);
+
+        // the one that ended yesterday is left out; the one ending today still counts
+        assertThat(snapshot.outOfOffice()).containsExactly(
+                new SpecialistUpserted.Absence(TODAY, TODAY),
+                new SpecialistUpserted.Absence(TODAY.plusDays(20), TODAY.plusDays(22)));
+        assertThat(snapshot.toString()).doesNotContain("Lisbon");
+    }
+
+    @Test
     void outOfOfficePeriodsAreKeptInDateOrderAndAnsweredPerDay() {
         Specialist s = specialist();
         LocalDate conference = TODAY.plusDays(20);
