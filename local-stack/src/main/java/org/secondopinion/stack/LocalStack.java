@@ -173,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
         });
         if (s == StackService.SPECIALIST) {
             env.put("SO_DEMO_DATA", Boolean.toString(options.demoData()));
+            options.demoSpecialists().ifPresent(n -> env.put("SO_DEMO_SPECIALISTS", Integer.toString(n)));
         }
         // notification-service mails people about their cases; case-service mails referred patients their claim code
         if (s == StackService.NOTIFICATION || s == StackService.CASE) {
@@ -424,6 +425,7 @@ public final class LocalStack implements AutoCloseable {
         private Path repoRoot = Path.of(".");
         private Duration readyTimeout = Duration.ofMinutes(3);
         private boolean productionTelemetry;
+        private Integer demoSpecialists;
 
         private Options() {
             for (StackService s : StackService.values()) {
@@ -513,6 +515,19 @@ public final class LocalStack implements AutoCloseable {
 
         public boolean productionTelemetry() {
             return productionTelemetry;
+        }
+
+        /** Generated profiles added to the demo directory (specialist-service's default: 300), e.g. 100 000. */
+        public Options demoSpecialists(int count) {
+            if (count < 0 || count > 1_000_000) {
+                throw new IllegalArgumentException("--specialists must be between 0 and 1000000, not " + count);
+            }
+            this.demoSpecialists = count;
+            return this;
+        }
+
+        public java.util.OptionalInt demoSpecialists() {
+            return demoSpecialists == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(demoSpecialists);
         }
 
         public Path dataDir() {

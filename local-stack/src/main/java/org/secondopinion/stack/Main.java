@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./stack up [--fresh] [--data DIR]}: runs the whole system until Ctrl-C.
+ * {@code ./stack up [--fresh] [--specialists N] [--data DIR]}: runs the whole system until Ctrl-C.
  * {@code ./stack token <user> [--data DIR]}: prints an access token from the running stack's issuer.
  */
 public final class Main {
@@ -39,9 +39,7 @@ public final class Main {
         Path dataDir = Path.of(option(rest, "--data", ".stack-data"));
         switch (args[0]) {
             case "up":
-                boolean fresh = rest.remove("--fresh");
-                requireEmpty(rest);
-                return up(dataDir, fresh);
+                return up(upOptions(rest).dataDir(dataDir));
             case "token":
                 if (rest.size() != 1) {
                     throw new IllegalArgumentException("usage: ./stack token <user>; users: "
@@ -55,8 +53,24 @@ public final class Main {
         }
     }
 
-    private static int up(Path dataDir, boolean fresh) {
-        LocalStack stack = LocalStack.start(LocalStack.Options.defaults().dataDir(dataDir).fresh(fresh));
+    /** {@code up}'s flags: {@code --fresh}, {@code --specialists N}. */
+    static LocalStack.Options upOptions(List<String> args) {
+        List<String> rest = new ArrayList<>(args);
+        LocalStack.Options options = LocalStack.Options.defaults().fresh(rest.remove("--fresh"));
+        String specialists = option(rest, "--specialists", null);
+        if (specialists != null) {
+            try {
+                options.demoSpecialists(Integer.parseInt(specialists.replace("_", "")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--specialists needs a number, e.g. --specialists 100000");
+            }
+        }
+        requireEmpty(rest);
+        return options;
+    }
+
+    private static int up(LocalStack.Options options) {
+        LocalStack stack = LocalStack.start(options);
         // LocalStack's shutdown hook stops everything on Ctrl-C; this thread only has to stay alive until then
         System.out.println("READY " + stack.gatewayUrl());
         System.out.println();
@@ -123,7 +137,8 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: ./stack up [--fresh] [--data DIR]   run everything until Ctrl-C");
+        System.err.println("usage: ./stack up [--fresh] [--specialists N] [--data DIR]   run everything until Ctrl-C;");
+        System.err.println("       --specialists seeds N generated profiles into a new directory (default 300)");
         System.err.println("       ./stack token <user> [--data DIR]   print an access token for a demo user");
     }
 }
