@@ -7,5 +7,15 @@ package org.secondopinion.specialist.directory;
  * are listed unless {@code includeInactive} (admins).
  */
 public record SearchCriteria(String specialty, String subspecialty, String state, String language,
-                             Boolean acceptingNewCases, String q, boolean includeInactive) {
+                             Boolean acceptingNewCases, String q, boolean includeInactive, SearchSort sort) {
+
+    public SearchCriteria {
+        sort = sort == null ? SearchSort.NAME : sort;
+    }
+
+    /** In name order. */
+    public SearchCriteria(String specialty, String subspecialty, String state, String language,
+                          Boolean acceptingNewCases, String q, boolean includeInactive) {
+        this(specialty, subspecialty, state, language, acceptingNewCases, q, includeInactive, SearchSort.NAME);
+    }
 }

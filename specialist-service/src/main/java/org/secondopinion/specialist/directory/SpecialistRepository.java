@@ -164,7 +164,7 @@ public class SpecialistRepository {
                 ? "WITH matched AS MATERIALIZED (SELECT s.* FROM specialist s" + where + ") SELECT * FROM matched s"
                 : "SELECT s.* FROM specialist s" + where;
         Query select = em.createNativeQuery(matching
-                + " ORDER BY lower(s.family_name), lower(s.given_name), s.id LIMIT :limit OFFSET :offset",
+                + " ORDER BY " + criteria.sort().orderBy() + " LIMIT :limit OFFSET :offset",
                 Specialist.class);
         params.forEach(select::setParameter);
         select.setParameter("limit", size).setParameter("offset", (long) page * size);

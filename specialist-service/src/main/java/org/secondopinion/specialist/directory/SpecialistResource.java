@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,9 +63,11 @@ public class SpecialistResource {
                                                @QueryParam("language") @Pattern(regexp = SpecialistDtos.LANGUAGE) String language,
                                                @QueryParam("acceptingNewCases") Boolean acceptingNewCases,
                                                @QueryParam("q") @Size(max = 100) @Pattern(regexp = "\\P{Cntrl}*") String q,
+                                               @Parameter(description = "name (default), rating, turnaround or experience")
+                                               @QueryParam("sort") String sort,
                                                @BeanParam @Valid PageParams page) {
         SearchCriteria criteria = new SearchCriteria(specialty, subspecialty, state, language, acceptingNewCases, q,
-                user.is(Roles.ADMIN));
+                user.is(Roles.ADMIN), SearchSort.parse(sort));
         return service.search(criteria, page.page, page.size);
     }
 

@@ -109,6 +109,38 @@ class SpecialistResourceTest {
     }
 
     @Test
+    void searchSortsByTurnaroundOrExperienceOnRequest() {
+        String tag = DirectoryFixtures.uniqueTag();
+        Map<String, Object> slow = specialist(tag + "Aa");
+        slow.put("typicalTurnaroundHours", 96);
+        slow.put("yearsInPractice", 30);
+        create(slow);
+        Map<String, Object> quick = specialist(tag + "Bb");
+        quick.put("typicalTurnaroundHours", 12);
+        quick.put("yearsInPractice", 3);
+        create(quick);
+        Map<String, Object> middle = specialist(tag + "Cc");
+        middle.put("typicalTurnaroundHours", 48);
+        middle.put("yearsInPractice", 15);
+        create(middle);
+
+        given().auth().oauth2(PATIENT).queryParam("q", tag).queryParam("sort", "turnaround")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.familyName", contains(tag + "Bb", tag + "Cc", tag + "Aa"));
+        given().auth().oauth2(PATIENT).queryParam("q", tag).queryParam("sort", "experience")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.familyName", contains(tag + "Aa", tag + "Cc", tag + "Bb"));
+        // nobody is rated yet: rating order falls back to names
+        given().auth().oauth2(PATIENT).queryParam("q", tag).queryParam("sort", "rating")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.familyName", contains(tag + "Aa", tag + "Bb", tag + "Cc"));
+        given().auth().oauth2(PATIENT).queryParam("q", tag).queryParam("sort", "price; DROP TABLE specialist")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("sort"));
+    }
+
+    @Test
     void freeTextFindsWordsOfTheBioAndTheExpertise() {
         String tag = DirectoryFixtures.uniqueTag(); // given name of all three: one word no other test uses
         String bioWord = tag.toLowerCase() + "osis";
