@@ -19,6 +19,7 @@ import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOfferDeclined;
+import org.secondopinion.platform.events.catalog.MatchOfferExpired;
 import org.secondopinion.platform.events.catalog.MatchOffered;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
@@ -132,6 +133,9 @@ public class MatchService {
             offers.stream().filter(o -> o.overdue(now)).forEach(o -> {
                 o.expire(now);
                 metrics.expired(match);
+                outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFER_EXPIRED, match.caseId,
+                        new MatchOfferExpired(o.id, match.caseId, match.caseReference, o.specialistId,
+                                o.specialistUserId, now));
                 LOG.infof("offer %s for case %s expired", o.id, match.caseId);
             });
             offerToNext(match, offers, now);

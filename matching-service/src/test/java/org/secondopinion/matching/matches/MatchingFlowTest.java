@@ -153,7 +153,15 @@ class MatchingFlowTest {
                 .post("/api/v1/offers/{id}/accept", offer)
                 .then().statusCode(409).body("currentState", equalTo("EXPIRED"));
 
-        await().atMost(WAIT).until(() -> matchService.expireOverdueOffers() == 0 && offerStatus(offer).equals("EXPIRED"));
+        try (EventProbe matching = EventProbe.on(Topics.MATCHING_EVENTS)) {
+            await().atMost(WAIT).until(() -> matchService.expireOverdueOffers() == 0
+                    && offerStatus(offer).equals("EXPIRED"));
+            // coordinators hear about lapsed offers through match.offer-expired
+            JsonNode expired = matching.await(e -> EventTypes.MATCH_OFFER_EXPIRED.equals(e.path("type").asText())
+                    && offer.equals(e.path("data").path("offerId").asText()), WAIT);
+            assertThat(expired.path("subject").asText()).isEqualTo(caseId.toString());
+            assertThat(expired.path("data").path("specialistUserId").asText()).isEqualTo("specialist1");
+        }
         awaitOffer(caseId, "specialist2");
     }
 

@@ -4,6 +4,7 @@ package org.secondopinion.notification.routing;
 public enum NotificationKind {
     CASE_RECEIVED,
     OFFER_RECEIVED,
+    OFFER_EXPIRED,
     CASE_UPDATED,
     CASE_ASSIGNED_TO_YOU,
     CASE_UNMATCHED,

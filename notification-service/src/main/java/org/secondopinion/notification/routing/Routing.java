@@ -14,6 +14,7 @@ import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
+import org.secondopinion.platform.events.catalog.MatchOfferExpired;
 import org.secondopinion.platform.events.catalog.MatchOffered;
 import org.secondopinion.platform.security.Roles;
 
@@ -71,6 +72,14 @@ public class Routing {
                 add(intents, e.patientId(), NotificationKind.CASE_UPDATED, ref, UPDATE_TEXT.formatted(ref));
                 add(intents, NotificationIntent.role(Roles.COORDINATOR), NotificationKind.CASE_UNMATCHED, ref,
                         "No specialist could be matched to case " + ref + " — sign in to assign one.");
+            }
+            case EventTypes.MATCH_OFFER_EXPIRED -> {
+                MatchOfferExpired e = event.dataAs(MatchOfferExpired.class, mapper);
+                String ref = reference(event, e.caseReference());
+                add(intents, e.specialistUserId(), NotificationKind.OFFER_EXPIRED, ref,
+                        "Your offer for case " + ref + " expired; it went to another specialist.");
+                add(intents, NotificationIntent.role(Roles.COORDINATOR), NotificationKind.OFFER_EXPIRED, ref,
+                        "An offer for case " + ref + " expired unanswered — it moved to the next candidate.");
             }
             case EventTypes.CASE_CANCELLED -> {
                 CaseCancelled e = event.dataAs(CaseCancelled.class, mapper);

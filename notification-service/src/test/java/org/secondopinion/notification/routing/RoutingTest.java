@@ -19,7 +19,9 @@ import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOfferDeclined;
+import org.secondopinion.platform.events.catalog.MatchOfferExpired;
 import org.secondopinion.platform.events.catalog.MatchOffered;
+import org.secondopinion.platform.security.Roles;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,6 +67,19 @@ class RoutingTest {
                 .containsExactly(tuple("specialist1", NotificationKind.OFFER_RECEIVED));
         assertThat(intents.get(0).text()).isEqualTo("A new case SO-2026-000123 is waiting for your answer until "
                 + "2026-03-01 14:30 UTC — sign in to review it.");
+    }
+
+    @Test
+    void aLapsedOfferTellsTheSpecialistAndTheCoordinators() {
+        MatchOfferExpired expired = new MatchOfferExpired(UUID.randomUUID(), CASE_ID, REF, SPECIALIST_ID,
+                "specialist1", Instant.parse("2026-03-01T14:30:00Z"));
+
+        List<NotificationIntent> intents = routing.route(event(EventTypes.MATCH_OFFER_EXPIRED, expired));
+
+        assertThat(intents).extracting(NotificationIntent::recipient, NotificationIntent::kind).containsExactly(
+                tuple("specialist1", NotificationKind.OFFER_EXPIRED),
+                tuple(NotificationIntent.role(Roles.COORDINATOR), NotificationKind.OFFER_EXPIRED));
+        assertThat(intents).allSatisfy(i -> assertThat(i.text()).contains(REF));
     }
 
     @Test

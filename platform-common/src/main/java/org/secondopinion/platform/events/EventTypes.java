@@ -20,6 +20,7 @@ public final class EventTypes {
 
     public static final String MATCH_OFFERED = "match.offered.v1";
     public static final String MATCH_OFFER_DECLINED = "match.offer-declined.v1";
+    public static final String MATCH_OFFER_EXPIRED = "match.offer-expired.v1";
     public static final String MATCH_ASSIGNED = "match.assigned.v1";
     public static final String MATCH_FAILED = "match.failed.v1";
 
