@@ -22,6 +22,9 @@ public final class ReferralEvents {
     public static final String REFERRAL_CREATED = "referral.created";
     public static final String REFERRAL_CLAIMED = "referral.claimed";
     public static final String REFERRAL_STATUS_CHANGED = "referral.status-changed";
+    /** Every kind of callback a clinic can subscribe a webhook to. */
+    public static final java.util.List<String> KINDS =
+            java.util.List.of(REFERRAL_CREATED, REFERRAL_CLAIMED, REFERRAL_STATUS_CHANGED);
 
     /** The case status each event leaves the case in (DESIGN §4); events not listed change no status. */
     static final Map<String, String> STATUS_AFTER = Map.of(

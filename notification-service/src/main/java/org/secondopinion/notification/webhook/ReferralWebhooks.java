@@ -68,6 +68,9 @@ public class ReferralWebhooks {
         Instant now = Instant.now(clock);
         int recorded = 0;
         for (Webhook webhook : repository.live(referral.getClinicId())) {
+            if (!webhook.wants(notice.type())) {
+                continue;
+            }
             UUID id = UUID.randomUUID();
             String body = new WebhookPayload(id, notice.type(), occurredAt.toString(), notice.data()).toJson(json);
             if (repository.insertOnce(new WebhookDelivery(id, webhook.getId(), event.id(), referral.getCaseId(),

@@ -5,7 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -35,6 +40,11 @@ public class Webhook {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** The callback kinds wanted ({@link ReferralEvents#KINDS}); empty means all. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<String> events = new ArrayList<>();
+
     protected Webhook() {
     }
 
@@ -45,6 +55,20 @@ public class Webhook {
         this.description = description;
         this.secret = Objects.requireNonNull(secret);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public Webhook subscribedTo(List<String> kinds) {
+        this.events = new ArrayList<>(kinds);
+        return this;
+    }
+
+    /** Whether a callback of this kind goes to this webhook. */
+    public boolean wants(String kind) {
+        return events.isEmpty() || events.contains(kind);
+    }
+
+    public List<String> getEvents() {
+        return events.isEmpty() ? List.copyOf(ReferralEvents.KINDS) : List.copyOf(events);
     }
 
     public void delete(Instant now) {

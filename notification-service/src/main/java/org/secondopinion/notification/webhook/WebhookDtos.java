@@ -1,9 +1,11 @@
 package org.secondopinion.notification.webhook;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Request and response shapes of {@code /api/v1/webhooks}. */
@@ -19,25 +21,30 @@ public final class WebhookDtos {
      */
     public record WebhookRegistration(
             @Schema(example = "https://ehr.clinic.example/hooks/second-opinion", required = true) String url,
-            @Size(max = 200) String description) {
+            @Size(max = 200) String description,
+            @Schema(description = "callback kinds wanted: referral.created, referral.claimed, referral.status-changed;"
+                    + " absent or empty means all", example = "[\"referral.status-changed\"]")
+            @Size(max = 3) List<@Pattern(regexp = "referral\\.(created|claimed|status-changed)",
+                    message = "must be referral.created, referral.claimed or referral.status-changed") String> events) {
     }
 
     /** The answer to a registration: the only time the secret is ever shown. */
-    public record RegisteredWebhook(UUID id, String url, String description,
+    public record RegisteredWebhook(UUID id, String url, String description, List<String> events,
                                     @Schema(description = "signing secret; store it now, it is never shown again")
                                     String secret,
                                     Instant createdAt) {
 
         static RegisteredWebhook of(Webhook w) {
-            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getSecret(), w.getCreatedAt());
+            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), w.getSecret(),
+                    w.getCreatedAt());
         }
     }
 
     /** A webhook as listed: no secret. */
-    public record WebhookView(UUID id, String url, String description, Instant createdAt) {
+    public record WebhookView(UUID id, String url, String description, List<String> events, Instant createdAt) {
 
         static WebhookView of(Webhook w) {
-            return new WebhookView(w.getId(), w.getUrl(), w.getDescription(), w.getCreatedAt());
+            return new WebhookView(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), w.getCreatedAt());
         }
     }
 

@@ -13,6 +13,7 @@ import org.secondopinion.platform.web.PageResult;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A clinic's webhooks: register, list, delete, read the delivery history. Another clinic's webhook is not found. */
@@ -41,7 +42,8 @@ public class WebhookService {
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();
         Webhook webhook = new Webhook(UUID.randomUUID(), clinicId, url, description, WebhookSigner.newSecret(),
-                Instant.now(clock));
+                Instant.now(clock)).subscribedTo(request.events() == null ? List.of()
+                : request.events().stream().distinct().toList());
         repository.persist(webhook);
         LOG.infof("clinic %s registered webhook %s", clinicId, webhook.getId());
         return RegisteredWebhook.of(webhook);

@@ -1,5 +1,6 @@
 package org.secondopinion.notification.webhook;
 
+import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -243,6 +244,27 @@ class WebhookFlowTest {
                             tuple("referral.status-changed", "SUBMITTED", false),
                             tuple("referral.claimed", "SUBMITTED", true));
             assertThat(deleted.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWebhookGetsOnlyTheKindsItSubscribedTo() throws Exception {
+        Clinic clinic = Clinic.create();
+        try (WebhookReceiver claimsOnly = WebhookReceiver.alwaysOk(); WebhookReceiver all = WebhookReceiver.alwaysOk()) {
+            Map<String, Object> subscribed = given().auth().oauth2(clinic.token()).contentType(ContentType.JSON)
+                    .body(Map.of("url", claimsOnly.url(), "events", List.of("referral.claimed")))
+                    .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getMap("");
+            assertThat(subscribed.get("events")).isEqualTo(List.of("referral.claimed"));
+            register(clinic.token(), all.url());
+            Referral referral = Referral.create();
+            TestEvents.sendCaseEvent(json, referral.referred(json, clinic, "DRAFT"));
+            TestEvents.sendCaseEvent(json, TestEvents.caseClaimed(json, referral.caseId(), referral.reference(),
+                    referral.referralId(), clinic.id(), "patient-" + referral.caseId(), "DRAFT"));
+
+            await().atMost(WAIT).until(() -> all.received().size() == 2 && claimsOnly.received().size() == 1);
+            assertThat(body(claimsOnly.received().get(0)).path("type").asText()).isEqualTo("referral.claimed");
+            // and nothing more arrives for it
+            await().during(Duration.ofMillis(1_500)).atMost(WAIT).until(() -> claimsOnly.received().size() == 1);
         }
     }
 

@@ -72,6 +72,23 @@ class WebhookResourceTest {
     }
 
     @Test
+    void anUnknownCallbackKindIsRefusedNamingIt() {
+        String token = TestTokens.clinic("clinic-kinds", "clinic-kinds");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://ehr.clinic.example/hooks", "events", List.of("case.submitted.v1")))
+                .when().post("/api/v1/webhooks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("events")));
+        // without a choice, a webhook gets every kind
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://ehr.clinic.example/hooks"))
+                .when().post("/api/v1/webhooks")
+                .then().statusCode(201)
+                .body("events", org.hamcrest.Matchers.contains("referral.created", "referral.claimed",
+                        "referral.status-changed"));
+    }
+
+    @Test
     void aUrlThatIsNotAnAbsoluteHttpUrlIsRefusedNamingUrl() {
         String clinic = newClinic();
         for (String bad : List.of("ftp://files.clinic.example/in", "not a url", "/relative/path", "",
