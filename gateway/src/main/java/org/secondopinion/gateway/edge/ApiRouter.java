@@ -139,7 +139,7 @@ public class ApiRouter {
         proxy.forward(ctx, upstream, uri, requestId).onComplete(result -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (result.succeeded()) {
-                int status = result.result().getStatusCode();
+                int status = result.result();
                 // an upstream saying it is unavailable counts against its breaker; any other answer is an answer
                 if (status == 502 || status == 503 || status == 504) {
                     breaker.onFailure();

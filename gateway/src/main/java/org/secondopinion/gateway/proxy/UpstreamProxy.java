@@ -12,8 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +24,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Streams one request to its upstream and the answer back (vertx-http-proxy: bodies are piped with back-pressure,
- * never buffered). Only the outcome is decided here; turning a failure into a problem is the caller's job.
+ * Streams one request to its upstream and the answer back (bodies are piped with back-pressure, never buffered).
+ * Only the outcome is decided here; turning a failure into a problem is the caller's job.
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -45,32 +44,57 @@ public class UpstreamProxy {
     }
 
     /**
-     * Sends the (paused) request upstream; completes with the upstream's answer once it has been streamed to the
-     * caller, or fails before anything was written to the caller (connect failure, timeout before headers).
+     * Sends the (paused) request upstream; completes with the upstream's status once its answer has been streamed to
+     * the caller, or fails before anything was written to the caller (connect failure, timeout before headers).
+     * A plain Vert.x pipe in both directions, with back-pressure and nothing buffered whole: vertx-http-proxy did the
+     * same with HTTP caching logic on top (date parsing on every answer) that an API gateway has no use for.
      */
-    public Future<ProxyResponse> forward(RoutingContext ctx, Route route, String uri, String requestId) {
+    public Future<Integer> forward(RoutingContext ctx, Route route, String uri, String requestId) {
         HttpServerRequest request = ctx.request();
-        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
-        proxyRequest.setURI(uri);
-        ProxyHeaders.prepareUpstreamRequest(proxyRequest.headers(), requestId,
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.scheme(), request.authority() == null ? null : request.authority().toString());
-
         RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
                 .setHost(route.host())
                 .setPort(route.port())
                 .setSsl(route.ssl())
+                .setURI(uri)
                 .setConnectTimeout(route.connectTimeout().toMillis())
                 // no byte from the upstream for this long: 504 (headers not yet sent) or a reset (mid-body)
                 .setIdleTimeout(route.timeout().toMillis());
 
-        return client.request(options)
-                .compose(proxyRequest::send)
-                .compose(response -> {
-                    ProxyHeaders.stripHopByHop(response.headers());
-                    response.headers().set(RequestIds.HEADER, requestId);
-                    return response.send().map(response);
-                });
+        return client.request(options).compose(upstream -> {
+            MultiMap headers = upstream.headers();
+            request.headers().forEach(header -> {
+                if (!"host".equalsIgnoreCase(header.getKey())) {
+                    headers.add(header.getKey(), header.getValue());
+                }
+            });
+            ProxyHeaders.prepareUpstreamRequest(headers, requestId,
+                    request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                    request.scheme(), request.authority() == null ? null : request.authority().toString());
+            return hasBody(request) ? upstream.send(request) : upstream.send();
+        }).compose(response -> {
+            HttpServerResponse answer = ctx.response();
+            answer.setStatusCode(response.statusCode());
+            answer.setStatusMessage(response.statusMessage());
+            MultiMap out = answer.headers();
+            out.addAll(response.headers());
+            ProxyHeaders.stripHopByHop(out);
+            out.set(RequestIds.HEADER, requestId);
+            if (!out.contains("content-length") && mayHaveBody(request, response.statusCode())) {
+                answer.setChunked(true);
+            }
+            return response.pipeTo(answer).map(done -> response.statusCode());
+        });
+    }
+
+    /** HTTP/1.1 (RFC 9112 §6.3): a request has a body only if it says so with Content-Length or Transfer-Encoding. */
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || length != null && !"0".equals(length.trim());
+    }
+
+    private static boolean mayHaveBody(HttpServerRequest request, int status) {
+        return request.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
     }
 
     /**
