@@ -1,8 +1,7 @@
 package org.secondopinion.notification.delivery;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.tx.AfterCommit;
 import org.secondopinion.notification.preferences.ContactPreferences;
 import org.secondopinion.notification.preferences.PreferencesService;
 import org.secondopinion.notification.routing.NotificationIntent;
@@ -54,18 +53,7 @@ public abstract class ExternalChannel implements DeliveryChannel {
                 prefs.getUserId(), channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
                 notBefore));
         if (inserted && !notBefore.isAfter(now)) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        worker.wake();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, worker::wake);
         }
     }
 }

@@ -2,9 +2,8 @@ package org.secondopinion.notification.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.tx.AfterCommit;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
 import org.secondopinion.notification.routing.NotificationIntent;
@@ -56,18 +55,7 @@ public class InAppChannel implements DeliveryChannel {
         boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,
                 eventType, intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
         if (inserted) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        stream.wake();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, stream::wake);
         }
     }
 }

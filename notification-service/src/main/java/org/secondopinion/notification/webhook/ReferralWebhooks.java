@@ -2,9 +2,8 @@ package org.secondopinion.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.tx.AfterCommit;
 import org.jboss.logging.Logger;
 import org.secondopinion.notification.webhook.ClinicReferral.Notice;
 import org.secondopinion.notification.webhook.ReferralEvents.Referred;
@@ -82,18 +81,7 @@ public class ReferralWebhooks {
         LOG.debugf("event %s (%s) of case %s: %s to %d webhook(s) of clinic %s", event.id(), event.type(),
                 referral.getCaseId(), notice.type(), recorded, referral.getClinicId());
         if (recorded > 0) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        worker.wake();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, worker::wake);
         }
     }
 }
