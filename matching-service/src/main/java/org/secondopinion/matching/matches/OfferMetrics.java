@@ -4,9 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.tx.AfterCommit;
 
 /**
  * Business metrics of DESIGN §9 "offers declined/expired": {@code offers_declined_total} and
@@ -48,17 +47,6 @@ public class OfferMetrics {
 
     private void afterCommit(String name, Match match) {
         String urgency = match.urgent() ? "URGENT" : "ROUTINE";
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    registry.counter(name, "urgency", urgency).increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> registry.counter(name, "urgency", urgency).increment());
     }
 }
