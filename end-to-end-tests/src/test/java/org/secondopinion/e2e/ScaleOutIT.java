@@ -76,7 +76,9 @@ class ScaleOutIT {
                         return status;
                     }));
                 }
-                Thread.sleep(300);
+                // SIGTERM as soon as the replica has answered one of them: the rest are in flight or queued
+                int before = submitted.size();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.size() > before);
                 second.close();
                 for (Future<Integer> answer : answers) {
                     statuses.add(answer.get(60, TimeUnit.SECONDS));
