@@ -64,6 +64,7 @@ class ScaleOutIT {
             for (int i = 0; i < 16; i++) {
                 drafts.add(create(first));
             }
+            int firstPhase = submitted.size();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<Integer>> answers = new ArrayList<>();
@@ -77,8 +78,8 @@ class ScaleOutIT {
                     }));
                 }
                 // SIGTERM as soon as the replica has answered one of them: the rest are in flight or queued
-                int before = submitted.size();
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.size() > before);
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> submitted.size() > firstPhase);
                 second.close();
                 for (Future<Integer> answer : answers) {
                     statuses.add(answer.get(60, TimeUnit.SECONDS));
