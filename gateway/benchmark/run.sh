@@ -72,19 +72,23 @@ curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$gate
   || { echo "gateway refused the benchmark token" >&2; tail -20 "$work/gateway.log" >&2; exit 1; }
 
 run() { # name url
-  wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$2" > /dev/null  # warm-up (JIT, pools)
+  # warm-up: the JVM's JIT needs tens of seconds under load before the gateway runs compiled code (5 s was too short)
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-30s}" -H "Authorization: Bearer $token" "$2" > /dev/null
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$2" > "$work/$1.txt"
-  local p50 p99 rps
+  local p50 p99 rps failed
   p50="$(awk '$1=="50%"{print $2}' "$work/$1.txt")"
   p99="$(awk '$1=="99%"{print $2}' "$work/$1.txt")"
   rps="$(awk '/Requests\/sec/{print $2}' "$work/$1.txt")"
-  printf '| %-28s | %8s | %8s | %10s |\n' "$1" "$p50" "$p99" "$rps"
+  # quick refusals (a 503 from an open breaker, a 429) would flatter the figures: count them and say so
+  failed="$(awk '/Non-2xx/{n+=$NF} /Socket errors/{gsub(",","");n+=$4+$6+$8+$10} END{print n+0}' "$work/$1.txt")"
+  printf '| %-28s | %8s | %8s | %10s | %6s |\n' "$1" "$p50" "$p99" "$rps" "$failed"
 }
 
 echo "logs and raw wrk output: $work" >&2
 echo "wrk -t$threads -c$connections -d$duration, GET /api/v1/cases, $(nproc) cores"
-echo "| target                       |      p50 |      p99 |      req/s |"
-echo "|------------------------------|---------:|---------:|-----------:|"
+echo "| target                       |      p50 |      p99 |      req/s | failed |"
+echo "|------------------------------|---------:|---------:|-----------:|-------:|"
+[[ -n "${HOLD:-}" ]] && { echo "token: $token"; echo "holding for $HOLD"; sleep "$HOLD"; }
 run "stub upstream directly" "http://127.0.0.1:$stub_port/api/v1/cases"
 run "nginx reverse proxy" "http://127.0.0.1:$nginx_port/api/v1/cases"
 run "gateway (token validated)" "http://127.0.0.1:$gateway_port/api/v1/cases"

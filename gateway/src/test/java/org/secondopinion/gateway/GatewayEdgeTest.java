@@ -1,14 +1,23 @@
 package org.secondopinion.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,6 +192,86 @@ class GatewayEdgeTest {
                 .then().statusCode(401)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void callersHangingUpNeitherOpenTheBreakerNorLeaveTheUpstreamWorking() throws Exception {
+        String token = TestTokens.patient("patient-hangup");
+        // more hang-ups than the route's breaker threshold (2), in the middle of a body and before any answer
+        for (int i = 0; i < 3; i++) {
+            try (Socket socket = openRequest(token, "/api/v1/test-hangup/stream")) {
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+            }
+            int openBefore = hangupOpen();
+            try (Socket socket = openRequest(token, "/api/v1/test-hangup/wait")) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> hangupOpen() > openBefore);
+            }
+        }
+
+        // the gateway ended each upstream exchange when its caller left
+        await().atMost(Duration.ofSeconds(5)).until(() -> hangupOpen() == 0);
+        // and the route's breaker did not count the hang-ups as upstream failures
+        given().auth().oauth2(token).when().get("/api/v1/test-hangup/ping").then().statusCode(200);
+    }
+
+    @Test
+    void aCallerLeavingAfterItsAnswerDoesNotCutOtherCallersExchanges() throws Exception {
+        String token = TestTokens.patient("patient-keepalive");
+        List<Socket> streams = new ArrayList<>();
+        try (Socket done = openRequest(token, "/api/v1/test-hangup/ping")) {
+            // the first caller has its whole answer and keeps the connection open (HTTP/1.1 keep-alive) ...
+            InputStream doneInput = done.getInputStream();
+            assertThat(readHead(doneInput)).startsWith("HTTP/1.1 200");
+            assertThat(new String(doneInput.readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("{}");
+            // ... while other callers' bodies stream, one of them over the pooled upstream connection it used
+            for (int i = 0; i < 4; i++) {
+                Socket streaming = openRequest(token, "/api/v1/test-hangup/stream");
+                streams.add(streaming);
+                assertThat(readHead(streaming.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+        } finally {
+            // the first caller leaves
+        }
+        try {
+            for (Socket streaming : streams) {
+                // every stream goes on: a 1 KiB chunk per 50 ms, so 4 KiB more within a few seconds
+                streaming.setSoTimeout(5000);
+                assertThat(streaming.getInputStream().readNBytes(4096)).hasSize(4096);
+            }
+        } finally {
+            for (Socket streaming : streams) {
+                streaming.close();
+            }
+        }
+    }
+
+    /** The status line and headers of an answer, up to the empty line. */
+    private static String readHead(InputStream input) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = input.read();
+            if (next < 0) {
+                throw new IOException("connection closed after " + head);
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
+    private static Socket openRequest(String token, String path) throws IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static int hangupOpen() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+        return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
+                .when().get("/__open").then().statusCode(200).extract().asString());
     }
 
     private static void flaky(String command) {

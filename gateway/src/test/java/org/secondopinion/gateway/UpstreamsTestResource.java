@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * {@code /api/v1/test-limited} (3 requests, one back per second) and {@code /api/v1/test-flaky} (breaker opens after
  * 3 failures, 1 s cool-down) lead to further stand-ins; the flaky one is switched with {@code POST /__break} and
- * {@code POST /__heal} (direct calls) and, while broken, drops every connection without answering.
+ * {@code POST /__heal} (direct calls) and, while broken, drops every connection without answering;
+ * {@code /api/v1/test-hangup} (breaker opens after 2 failures) leads to an upstream that streams or waits forever,
+ * for callers who hang up.
  */
 public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -75,6 +77,13 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("gateway.routes.test-flaky.breaker.failure-threshold", "3");
         config.put("gateway.routes.test-flaky.breaker.cool-down", "1s");
 
+        AtomicInteger hangupOpen = new AtomicInteger();
+        int hangupPort = listen(request -> hangup(hangupOpen, request));
+        config.put("gateway.routes.test-hangup.url", "http://127.0.0.1:" + hangupPort);
+        config.put("gateway.routes.test-hangup.prefixes", "/api/v1/test-hangup");
+        config.put("gateway.routes.test-hangup.breaker.failure-threshold", "2");
+        config.put("gateway.routes.test-hangup.breaker.cool-down", "30s");
+
         config.put("gateway.me.part-timeout", "500ms");
         return config;
     }
@@ -90,6 +99,31 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         HttpServer server = await(vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture());
         return server.actualPort();
+    }
+
+    /**
+     * {@code /stream} answers with headers and then a chunk every 50 ms, endlessly; {@code /wait} never answers;
+     * both count as open until their connection closes ({@code GET /__open}, direct calls); anything else is 200.
+     */
+    private void hangup(AtomicInteger open, HttpServerRequest request) {
+        switch (request.path()) {
+            case "/__open" -> request.response().end(String.valueOf(open.get()));
+            case "/api/v1/test-hangup/stream", "/api/v1/test-hangup/wait" -> {
+                open.incrementAndGet();
+                request.connection().closeHandler(closed -> open.decrementAndGet());
+                if (request.path().endsWith("/stream")) {
+                    request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                    vertx.setPeriodic(0, 50, timer -> {
+                        if (request.response().closed()) {
+                            vertx.cancelTimer(timer);
+                        } else {
+                            request.response().write(Buffer.buffer(TestPayloads.bytes(1024, timer)));
+                        }
+                    });
+                }
+            }
+            default -> request.response().end("{}");
+        }
     }
 
     private static void flaky(AtomicBoolean broken, AtomicInteger hits, HttpServerRequest request) {

@@ -67,14 +67,27 @@ public class ApiRouter {
         MDC.put(RequestIds.MDC_KEY, requestId);
         String path = ctx.normalizedPath();
         long started = System.nanoTime();
-        // token validation may complete on another thread: come back to this request's context (and its MDC)
+        SecurityIdentity known = authenticator.alreadyVerified(ctx);
+        if (known != null) {
+            authenticated(ctx, known, path, requestId, started);
+            return;
+        }
         Context context = Vertx.currentContext();
         authenticator.authenticate(ctx).subscribe().with(
-                identity -> context.runOnContext(v -> authenticated(ctx, identity, path, requestId, started)),
-                failure -> context.runOnContext(v -> {
+                identity -> onContext(context, () -> authenticated(ctx, identity, path, requestId, started)),
+                failure -> onContext(context, () -> {
                     LOG.debugf("bearer token rejected: %s", failure.getMessage());
                     anonymous(ctx, "the bearer token is not valid", path, requestId);
                 }));
+    }
+
+    /** Token validation may complete on another thread: the request goes on back on its own context (and MDC). */
+    private static void onContext(Context context, Runnable next) {
+        if (Vertx.currentContext() == context) {
+            next.run();
+        } else {
+            context.runOnContext(v -> next.run());
+        }
     }
 
     /** Without a valid token the answer is 401, but guessing tokens is rate limited too (by remote address). */
@@ -147,6 +160,12 @@ public class ApiRouter {
                     breaker.onSuccess();
                 }
                 LOG.infof("%s %s -> %s %d in %d ms", method, path, upstream.name(), status, millis);
+                return;
+            }
+            if (result.cause() instanceof UpstreamProxy.CallerGoneException) {
+                // a hang-up (a cancelled download, a phone losing signal) says nothing about the upstream's health
+                breaker.release();
+                LOG.infof("%s %s -> %s abandoned by the caller after %d ms", method, path, upstream.name(), millis);
                 return;
             }
             breaker.onFailure();

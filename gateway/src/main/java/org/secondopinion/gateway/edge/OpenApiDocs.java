@@ -50,6 +50,9 @@ public class OpenApiDocs {
         }
         ctx.request().pause();
         proxy.forward(ctx, route.get(), "/q/openapi?format=json", requestId).onFailure(failure -> {
+            if (failure instanceof UpstreamProxy.CallerGoneException) {
+                return;
+            }
             int status = UpstreamFailure.statusFor(failure);
             LOG.warnf("OpenAPI document of %s unavailable, answering %d: %s", service, status, failure.toString());
             Problem.upstreamFailed(status, service, path, requestId).send(ctx);

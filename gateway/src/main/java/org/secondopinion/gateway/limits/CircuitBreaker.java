@@ -37,7 +37,10 @@ public class CircuitBreaker {
         this.nanoClock = nanoClock;
     }
 
-    /** Whether a call may go out now; every permitted call must end in {@link #onSuccess} or {@link #onFailure}. */
+    /**
+     * Whether a call may go out now; every permitted call must end in {@link #onSuccess}, {@link #onFailure} or
+     * {@link #release}.
+     */
     public synchronized boolean tryAcquire() {
         switch (state) {
             case CLOSED:
@@ -71,6 +74,11 @@ public class CircuitBreaker {
             state = State.OPEN;
             openedAt = nanoClock.getAsLong();
         }
+        trialInFlight = false;
+    }
+
+    /** A permitted call ended without a verdict on the upstream (the caller went away): only the permit returns. */
+    public synchronized void release() {
         trialInFlight = false;
     }
 

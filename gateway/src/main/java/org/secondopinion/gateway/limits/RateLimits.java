@@ -18,7 +18,10 @@ import org.secondopinion.gateway.routing.RouteTable;
 @ApplicationScoped
 public class RateLimits {
 
+    /** Where the authenticator keeps {@link #clientKey} on the identity it hands out, worked out once per token. */
+    public static final String CLIENT_KEY_ATTRIBUTE = "gateway.rate-limit-key";
     static final String ANONYMOUS_SCOPE = "anonymous";
+    private static final String CLINIC_ID = "clinic_id";
     private static final long EVICT_EVERY_MS = 60_000;
 
     private final RateLimiter limiter = new RateLimiter();
@@ -34,7 +37,8 @@ public class RateLimits {
     }
 
     public RateLimiter.Decision signedIn(String scope, Route.RateLimit limit, SecurityIdentity identity) {
-        return limiter.tryConsume(scope, limit, clientKey(identity));
+        String key = identity.getAttribute(CLIENT_KEY_ATTRIBUTE);
+        return limiter.tryConsume(scope, limit, key != null ? key : clientKey(identity));
     }
 
     public RateLimiter.Decision anonymous(String remoteAddress) {
@@ -44,7 +48,9 @@ public class RateLimits {
     /** {@code clinic:<clinic_id>} for clinic clients, else {@code user:<sub>} (the token subject, not a display name). */
     public static String clientKey(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object clinicId = jwt.getClaim("clinic_id");
+            // asked only when present: smallrye-jwt looks a custom claim name up as a standard one first, and the
+            // failed lookup costs an exception with its stack trace
+            Object clinicId = jwt.getClaimNames().contains(CLINIC_ID) ? jwt.getClaim(CLINIC_ID) : null;
             if (clinicId != null && !clinicId.toString().isBlank()) {
                 return "clinic:" + clinicId.toString().replace("\"", "");
             }

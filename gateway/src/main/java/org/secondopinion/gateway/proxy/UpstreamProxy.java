@@ -1,5 +1,6 @@
 package org.secondopinion.gateway.proxy;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -21,7 +22,10 @@ import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streams one request to its upstream and the answer back (bodies are piped with back-pressure, never buffered).
@@ -30,17 +34,33 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class UpstreamProxy {
 
-    private final HttpClient client;
     private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final Map<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    private final HttpClient shared;
 
     @Inject
     public UpstreamProxy(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.options = new HttpClientOptions()
                 .setMaxPoolSize(config.client().maxPoolSize())
                 .setKeepAlive(true)
                 // bodies pass through as the upstream encoded them
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false);
+        this.shared = vertx.createHttpClient(options);
+    }
+
+    /**
+     * The client of the calling event loop. Vert.x 4's pool hands any idle connection to any event loop, so with
+     * one client a request accepted on one loop is often written and answered on another: two thread hand-offs per
+     * exchange, and a reset racing the connection's reuse on its own loop. A client (and pool) per loop keeps every
+     * exchange on the thread that accepted the caller; {@code gateway.client.max-pool-size} applies per loop.
+     */
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return shared;
+        }
+        return perEventLoop.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(options));
     }
 
     /**
@@ -51,6 +71,7 @@ public class UpstreamProxy {
      */
     public Future<Integer> forward(RoutingContext ctx, Route route, String uri, String requestId) {
         HttpServerRequest request = ctx.request();
+        HttpServerResponse answer = ctx.response();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(route.host())
@@ -61,7 +82,18 @@ public class UpstreamProxy {
                 // no byte from the upstream for this long: 504 (headers not yet sent) or a reset (mid-body)
                 .setIdleTimeout(route.timeout().toMillis());
 
-        return client.request(options).compose(upstream -> {
+        // the upstream request while its exchange is in progress, null once it is over
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        return client().request(options).compose(upstream -> {
+            inFlight.set(upstream);
+            // a caller hanging up ends the exchange upstream too: no half-read connection goes back to the pool, and
+            // no upstream keeps working (or holds a pool slot) for nobody. Only while the exchange is in progress:
+            // afterwards that pooled connection may already carry another caller's request.
+            answer.closeHandler(closed -> resetIfInFlight(inFlight));
+            if (answer.closed()) {
+                resetIfInFlight(inFlight);
+                return Future.failedFuture(new CallerGoneException());
+            }
             MultiMap headers = upstream.headers();
             request.headers().forEach(header -> {
                 if (!"host".equalsIgnoreCase(header.getKey())) {
@@ -73,7 +105,6 @@ public class UpstreamProxy {
                     request.scheme(), request.authority() == null ? null : request.authority().toString());
             return hasBody(request) ? upstream.send(request) : upstream.send();
         }).compose(response -> {
-            HttpServerResponse answer = ctx.response();
             answer.setStatusCode(response.statusCode());
             answer.setStatusMessage(response.statusMessage());
             MultiMap out = answer.headers();
@@ -83,8 +114,26 @@ public class UpstreamProxy {
             if (!out.contains("content-length") && mayHaveBody(request, response.statusCode())) {
                 answer.setChunked(true);
             }
-            return response.pipeTo(answer).map(done -> response.statusCode());
+            // not ended on failure: a body cut short must reach the caller as a reset, never as a complete answer
+            return response.pipe().endOnFailure(false).to(answer).map(done -> response.statusCode());
+        }).transform(outcome -> {
+            if (outcome.succeeded()) {
+                inFlight.set(null);
+                return Future.succeededFuture(outcome.result());
+            }
+            // what is left of a failed exchange is dropped: an upstream connection in an unknown state is not reused
+            resetIfInFlight(inFlight);
+            // a caller who went away is not the upstream's fault: say so, so that no breaker counts it
+            return Future.failedFuture(answer.closed() ? new CallerGoneException() : outcome.cause());
         });
+    }
+
+    /** Ends the exchange, closing its upstream connection, if it is still in progress. */
+    private static void resetIfInFlight(AtomicReference<HttpClientRequest> inFlight) {
+        HttpClientRequest request = inFlight.getAndSet(null);
+        if (request != null) {
+            request.reset();
+        }
     }
 
     /** HTTP/1.1 (RFC 9112 §6.3): a request has a body only if it says so with Content-Length or Transfer-Encoding. */
@@ -120,7 +169,7 @@ public class UpstreamProxy {
                 .setConnectTimeout(Math.min(route.connectTimeout().toMillis(), deadline.toMillis()))
                 .setIdleTimeout(deadline.toMillis())
                 .setHeaders(headers);
-        client.request(options)
+        client().request(options)
                 .compose(request -> {
                     inFlight[0] = request;
                     return request.send();
@@ -139,6 +188,13 @@ public class UpstreamProxy {
         return outcome.future();
     }
 
+    /** The caller closed its connection before the exchange was over; nothing is left to answer. */
+    public static final class CallerGoneException extends RuntimeException {
+        public CallerGoneException() {
+            super("the caller closed the connection", null, false, false);
+        }
+    }
+
     /** An upstream answered, but not with success. */
     public static final class UpstreamStatusException extends RuntimeException {
         private final int status;
@@ -155,6 +211,7 @@ public class UpstreamProxy {
 
     @PreDestroy
     void close() {
-        client.close();
+        perEventLoop.values().forEach(HttpClient::close);
+        shared.close();
     }
 }

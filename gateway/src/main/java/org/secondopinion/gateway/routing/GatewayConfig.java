@@ -91,7 +91,7 @@ public interface GatewayConfig {
     }
 
     interface ClientConfig {
-        /** Connections per upstream: a slow service exhausts only its own pool. */
+        /** Connections per upstream and event loop: a slow service exhausts only its own pool. */
         @WithDefault("100")
         int maxPoolSize();
     }

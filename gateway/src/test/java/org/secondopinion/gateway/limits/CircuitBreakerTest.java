@@ -63,6 +63,29 @@ class CircuitBreakerTest {
         assertThat(breaker.remainingCoolDown()).isEqualTo(Duration.ofSeconds(10));
     }
 
+    @Test
+    void aReleasedCallNeitherCountsNorResetsTheCount() {
+        failTimes(2);
+        assertThat(breaker.tryAcquire()).isTrue();
+        breaker.release();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+        failTimes(1);
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void aReleasedTrialLetsTheNextCallTry() {
+        failTimes(3);
+        now += Duration.ofSeconds(10).toNanos();
+        assertThat(breaker.tryAcquire()).isTrue();
+
+        breaker.release();
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThat(breaker.tryAcquire()).isTrue();
+    }
+
     private void failTimes(int n) {
         for (int i = 0; i < n; i++) {
             assertThat(breaker.tryAcquire()).isTrue();
