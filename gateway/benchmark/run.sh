@@ -66,28 +66,48 @@ java ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port=$gateway_port -Dquarkus.http.hos
   -Dgateway.routes.case-service.rate-limit.capacity=1000000000 \
   -Dquarkus.log.category.\"org.secondopinion.gateway\".level=WARN \
   -jar "$jar" > "$work/gateway.log" 2>&1 &
-pids+=($!)
+gateway_pid=$!
+pids+=($gateway_pid)
 wait_for "http://127.0.0.1:$gateway_port/q/health/ready"
 curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$gateway_port/api/v1/cases" \
   || { echo "gateway refused the benchmark token" >&2; tail -20 "$work/gateway.log" >&2; exit 1; }
 
+# CPU time (clock ticks) used so far by nginx's workers (stub and reverse proxy) and the gateway's JVM
+cpu_ticks() {
+  local total=0 pid
+  for pid in $(pgrep -f "nginx: worker") "$gateway_pid"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+measure() { # name url connections file -> prints p50 p99 req/s failed cpu-us-per-request
+  local before after requests
+  before="$(cpu_ticks)"
+  wrk -t"$(( $3 < threads ? $3 : threads ))" -c"$3" -d"$duration" --latency -H "Authorization: Bearer $token" "$2" > "$4"
+  after="$(cpu_ticks)"
+  requests="$(awk '/requests in/{print $1}' "$4")"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" '
+    $1=="50%"{p50=$2} $1=="99%"{p99=$2} /Requests\/sec/{rps=$2}
+    # quick refusals (a 503 from an open breaker, a 429) would flatter the figures: count them and say so
+    /Non-2xx/{failed+=$NF} /Socket errors/{gsub(",","");failed+=$4+$6+$8+$10}
+    END{printf "%s %s %s %d %.0f", p50, p99, rps, failed, n ? ticks / hz * 1e6 / n : 0}' "$4"
+}
+
 run() { # name url
   # warm-up: the JVM's JIT needs tens of seconds under load before the gateway runs compiled code (5 s was too short)
   wrk -t"$threads" -c"$connections" -d"${WARMUP:-30s}" -H "Authorization: Bearer $token" "$2" > /dev/null
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$2" > "$work/$1.txt"
-  local p50 p99 rps failed
-  p50="$(awk '$1=="50%"{print $2}' "$work/$1.txt")"
-  p99="$(awk '$1=="99%"{print $2}' "$work/$1.txt")"
-  rps="$(awk '/Requests\/sec/{print $2}' "$work/$1.txt")"
-  # quick refusals (a 503 from an open breaker, a 429) would flatter the figures: count them and say so
-  failed="$(awk '/Non-2xx/{n+=$NF} /Socket errors/{gsub(",","");n+=$4+$6+$8+$10} END{print n+0}' "$work/$1.txt")"
-  printf '| %-28s | %8s | %8s | %10s | %6s |\n' "$1" "$p50" "$p99" "$rps" "$failed"
+  local loaded single
+  read -r -a loaded <<< "$(measure "$1" "$2" "$connections" "$work/$1.txt")"
+  read -r -a single <<< "$(measure "$1" "$2" 1 "$work/$1.single.txt")"
+  printf '| %-26s | %8s | %8s | %9s | %6s | %7s | %8s | %8s |\n' "$1" "${loaded[0]}" "${loaded[1]}" \
+    "${loaded[2]}" "${loaded[3]}" "${loaded[4]}" "${single[0]}" "${single[1]}"
 }
 
 echo "logs and raw wrk output: $work" >&2
-echo "wrk -t$threads -c$connections -d$duration, GET /api/v1/cases, $(nproc) cores"
-echo "| target                       |      p50 |      p99 |      req/s | failed |"
-echo "|------------------------------|---------:|---------:|-----------:|-------:|"
+echo "wrk -t$threads -c$connections -d$duration (then -c1 -d$duration), GET /api/v1/cases, $(nproc) cores"
+echo "| target                     | p50 c$connections | p99 c$connections | req/s c$connections | failed | CPU µs/req | p50 c1 | p99 c1 |"
+echo "|----------------------------|---------:|---------:|----------:|-------:|--------:|---------:|---------:|"
 [[ -n "${HOLD:-}" ]] && { echo "token: $token"; echo "holding for $HOLD"; sleep "$HOLD"; }
 run "stub upstream directly" "http://127.0.0.1:$stub_port/api/v1/cases"
 run "nginx reverse proxy" "http://127.0.0.1:$nginx_port/api/v1/cases"

@@ -195,7 +195,7 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void callersHangingUpNeitherOpenTheBreakerNorLeaveTheUpstreamWorking() throws Exception {
+    void callersHangingUpNeitherOpenTheBreakerNorKeepTheUpstreamWaiting() throws Exception {
         String token = TestTokens.patient("patient-hangup");
         // more hang-ups than the route's breaker threshold (2), in the middle of a body and before any answer
         for (int i = 0; i < 3; i++) {
@@ -204,14 +204,14 @@ class GatewayEdgeTest {
                         StandardCharsets.US_ASCII)).readLine();
                 assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
             }
-            int openBefore = hangupOpen();
+            int waitingBefore = hangupWaiting();
             try (Socket socket = openRequest(token, "/api/v1/test-hangup/wait")) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> hangupOpen() > openBefore);
+                await().atMost(Duration.ofSeconds(5)).until(() -> hangupWaiting() > waitingBefore);
             }
         }
 
-        // the gateway ended each upstream exchange when its caller left
-        await().atMost(Duration.ofSeconds(5)).until(() -> hangupOpen() == 0);
+        // the gateway ended each upstream exchange whose caller left before the answer
+        await().atMost(Duration.ofSeconds(5)).until(() -> hangupWaiting() == 0);
         // and the route's breaker did not count the hang-ups as upstream failures
         given().auth().oauth2(token).when().get("/api/v1/test-hangup/ping").then().statusCode(200);
     }
@@ -268,10 +268,10 @@ class GatewayEdgeTest {
         return socket;
     }
 
-    private static int hangupOpen() {
+    private static int hangupWaiting() {
         URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
         return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
-                .when().get("/__open").then().statusCode(200).extract().asString());
+                .when().get("/__waiting").then().statusCode(200).extract().asString());
     }
 
     private static void flaky(String command) {

@@ -77,8 +77,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("gateway.routes.test-flaky.breaker.failure-threshold", "3");
         config.put("gateway.routes.test-flaky.breaker.cool-down", "1s");
 
-        AtomicInteger hangupOpen = new AtomicInteger();
-        int hangupPort = listen(request -> hangup(hangupOpen, request));
+        AtomicInteger hangupWaiting = new AtomicInteger();
+        int hangupPort = listen(request -> hangup(hangupWaiting, request));
         config.put("gateway.routes.test-hangup.url", "http://127.0.0.1:" + hangupPort);
         config.put("gateway.routes.test-hangup.prefixes", "/api/v1/test-hangup");
         config.put("gateway.routes.test-hangup.breaker.failure-threshold", "2");
@@ -102,25 +102,29 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
     }
 
     /**
-     * {@code /stream} answers with headers and then a chunk every 50 ms, endlessly; {@code /wait} never answers;
-     * both count as open until their connection closes ({@code GET /__open}, direct calls); anything else is 200.
+     * {@code /stream} answers with headers and then a 1 KiB chunk every 50 ms for 5 s; {@code /wait} never answers
+     * and counts as waiting until its connection closes ({@code GET /__waiting}, direct calls); anything else is 200.
      */
-    private void hangup(AtomicInteger open, HttpServerRequest request) {
+    private void hangup(AtomicInteger waiting, HttpServerRequest request) {
         switch (request.path()) {
-            case "/__open" -> request.response().end(String.valueOf(open.get()));
-            case "/api/v1/test-hangup/stream", "/api/v1/test-hangup/wait" -> {
-                open.incrementAndGet();
-                request.connection().closeHandler(closed -> open.decrementAndGet());
-                if (request.path().endsWith("/stream")) {
-                    request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
-                    vertx.setPeriodic(0, 50, timer -> {
-                        if (request.response().closed()) {
-                            vertx.cancelTimer(timer);
-                        } else {
-                            request.response().write(Buffer.buffer(TestPayloads.bytes(1024, timer)));
-                        }
-                    });
-                }
+            case "/__waiting" -> request.response().end(String.valueOf(waiting.get()));
+            case "/api/v1/test-hangup/wait" -> {
+                waiting.incrementAndGet();
+                request.connection().closeHandler(closed -> waiting.decrementAndGet());
+            }
+            case "/api/v1/test-hangup/stream" -> {
+                request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                int[] chunks = {0};
+                vertx.setPeriodic(0, 50, timer -> {
+                    if (request.response().closed()) {
+                        vertx.cancelTimer(timer);
+                    } else if (++chunks[0] > 100) {
+                        vertx.cancelTimer(timer);
+                        request.response().end();
+                    } else {
+                        request.response().write(Buffer.buffer(TestPayloads.bytes(1024, timer)));
+                    }
+                });
             }
             default -> request.response().end("{}");
         }
@@ -175,7 +179,9 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
             return;
         }
         boolean dashboardCall = !answerFields(request.path()).isEmpty();
-        if (dashboardCall && (subject(request) == null || request.getHeader("X-Request-Id") == null)) {
+        // the dashboard's own calls must carry the caller's token, the request id and the trace (DESIGN §9)
+        if (dashboardCall && (subject(request) == null || request.getHeader("X-Request-Id") == null
+                || request.getHeader("traceparent") == null)) {
             request.response().setStatusCode(401).end();
             return;
         }

@@ -1,5 +1,8 @@
 package org.secondopinion.gateway.proxy;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -8,10 +11,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
@@ -25,7 +30,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streams one request to its upstream and the answer back (bodies are piped with back-pressure, never buffered).
@@ -34,19 +38,27 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class UpstreamProxy {
 
+    private static final TextMapSetter<MultiMap> TRACE_HEADER_SETTER = MultiMap::set;
+
     private final Vertx vertx;
     private final HttpClientOptions options;
     private final Map<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
     private final HttpClient shared;
 
+    private final TextMapPropagator propagator;
+
     @Inject
-    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry) {
         this.vertx = vertx;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.options = new HttpClientOptions()
                 .setMaxPoolSize(config.client().maxPoolSize())
                 .setKeepAlive(true)
                 // bodies pass through as the upstream encoded them
-                .setDecompressionSupported(false);
+                .setDecompressionSupported(false)
+                // no client span per exchange (it repeats the upstream's own server span, at a tenth of the
+                // gateway's CPU): the trace context is written into the upstream request below instead
+                .setTracingPolicy(TracingPolicy.IGNORE);
         this.shared = vertx.createHttpClient(options);
     }
 
@@ -82,16 +94,12 @@ public class UpstreamProxy {
                 // no byte from the upstream for this long: 504 (headers not yet sent) or a reset (mid-body)
                 .setIdleTimeout(route.timeout().toMillis());
 
-        // the upstream request while its exchange is in progress, null once it is over
-        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        Exchange exchange = new Exchange();
         return client().request(options).compose(upstream -> {
-            inFlight.set(upstream);
-            // a caller hanging up ends the exchange upstream too: no half-read connection goes back to the pool, and
-            // no upstream keeps working (or holds a pool slot) for nobody. Only while the exchange is in progress:
-            // afterwards that pooled connection may already carry another caller's request.
-            answer.closeHandler(closed -> resetIfInFlight(inFlight));
+            exchange.upstream = upstream;
+            answer.closeHandler(closed -> exchange.callerGone());
             if (answer.closed()) {
-                resetIfInFlight(inFlight);
+                exchange.callerGone();
                 return Future.failedFuture(new CallerGoneException());
             }
             MultiMap headers = upstream.headers();
@@ -100,11 +108,15 @@ public class UpstreamProxy {
                     headers.add(header.getKey(), header.getValue());
                 }
             });
+            // the upstream continues the trace with the gateway's server span as its parent (with tracing off at
+            // the gateway the propagator does nothing and the caller's own traceparent passes through unchanged)
+            propagator.inject(io.opentelemetry.context.Context.current(), headers, TRACE_HEADER_SETTER);
             ProxyHeaders.prepareUpstreamRequest(headers, requestId,
                     request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                     request.scheme(), request.authority() == null ? null : request.authority().toString());
             return hasBody(request) ? upstream.send(request) : upstream.send();
         }).compose(response -> {
+            exchange.response = response;
             answer.setStatusCode(response.statusCode());
             answer.setStatusMessage(response.statusMessage());
             MultiMap out = answer.headers();
@@ -117,22 +129,35 @@ public class UpstreamProxy {
             // not ended on failure: a body cut short must reach the caller as a reset, never as a complete answer
             return response.pipe().endOnFailure(false).to(answer).map(done -> response.statusCode());
         }).transform(outcome -> {
+            exchange.over = true;
             if (outcome.succeeded()) {
-                inFlight.set(null);
                 return Future.succeededFuture(outcome.result());
             }
-            // what is left of a failed exchange is dropped: an upstream connection in an unknown state is not reused
-            resetIfInFlight(inFlight);
             // a caller who went away is not the upstream's fault: say so, so that no breaker counts it
             return Future.failedFuture(answer.closed() ? new CallerGoneException() : outcome.cause());
         });
     }
 
-    /** Ends the exchange, closing its upstream connection, if it is still in progress. */
-    private static void resetIfInFlight(AtomicReference<HttpClientRequest> inFlight) {
-        HttpClientRequest request = inFlight.getAndSet(null);
-        if (request != null) {
-            request.reset();
+    /** One exchange, as far as a caller hanging up is concerned; touched only on the caller's event loop. */
+    private static final class Exchange {
+        HttpClientRequest upstream;
+        HttpClientResponse response;
+        boolean over;
+
+        void callerGone() {
+            if (over || upstream == null) {
+                return;
+            }
+            if (response == null) {
+                // nothing answered yet: the connection is still this exchange's alone, so closing it stops the
+                // upstream's work (and frees the pool slot) at once
+                upstream.reset();
+            } else {
+                // the answer has begun: Vert.x recycles the connection as soon as the whole body has arrived, even
+                // while a paused pipe still holds it, so a reset here could cut another exchange. The pipe runs
+                // into the closed caller instead, fails, and the rest of the body is drained (connection reused).
+                response.resume();
+            }
         }
     }
 
@@ -169,6 +194,7 @@ public class UpstreamProxy {
                 .setConnectTimeout(Math.min(route.connectTimeout().toMillis(), deadline.toMillis()))
                 .setIdleTimeout(deadline.toMillis())
                 .setHeaders(headers);
+        propagator.inject(io.opentelemetry.context.Context.current(), headers, TRACE_HEADER_SETTER);
         client().request(options)
                 .compose(request -> {
                     inFlight[0] = request;
