@@ -8,6 +8,7 @@ import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.platform.web.RequestIdFilter;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,28 @@ public class AccessLog {
         entry.requestId = RequestIdFilter.current();
         entry.at = Instant.now();
         em.persist(entry);
+    }
+
+    /**
+     * The same entry for each of several cases, the case itself being the object (a page of the case list): one
+     * INSERT for the lot, since identity keys keep Hibernate from batching {@link #record} calls.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(Collection<UUID> caseIds, CurrentUser user, String action, String objectType) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO access_log (case_id, actor_id, actor_role, action, object_type, object_id, "
+                        + "request_id, at) SELECT id, :actor, :role, :action, :type, id::text, :request, :at "
+                        + "FROM unnest(CAST(:ids AS uuid[])) AS id")
+                .setParameter("ids", caseIds.toArray(UUID[]::new))
+                .setParameter("actor", user.id())
+                .setParameter("role", user.primaryRole())
+                .setParameter("action", action)
+                .setParameter("type", objectType)
+                .setParameter("request", RequestIdFilter.current())
+                .setParameter("at", Instant.now())
+                .executeUpdate();
     }
 
     @Transactional

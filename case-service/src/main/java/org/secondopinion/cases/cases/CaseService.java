@@ -155,15 +155,22 @@ public class CaseService {
         LOG.infof("case %s closed by %s", c.reference, closedBy);
     }
 
+    /**
+     * A page of the cases the caller may see. Summaries are PHI too: every case on the page gets a LIST entry in its
+     * access log, the patient's own listing included (as their own reads are).
+     */
     @Transactional
     public PageResult<PatientCase> list(CurrentUser user, CaseFilter filter, int page, int size) {
+        PageResult<PatientCase> result;
         if (user.is(Roles.COORDINATOR)) {
-            return cases.page(null, null, filter, page, size);
+            result = cases.page(null, null, filter, page, size);
+        } else if (user.is(Roles.SPECIALIST)) {
+            result = cases.page(null, user.id(), filter, page, size);
+        } else {
+            result = cases.page(user.id(), null, filter, page, size);
         }
-        if (user.is(Roles.SPECIALIST)) {
-            return cases.page(null, user.id(), filter, page, size);
-        }
-        return cases.page(user.id(), null, filter, page, size);
+        accessLog.recordEach(result.items().stream().map(c -> c.id).toList(), user, "LIST", "CASE");
+        return result;
     }
 
     /** {@code match.assigned}: the accepting specialist may now read the case. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -264,6 +265,36 @@ class CaseResourceTest {
                 .statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(2)).body("size", equalTo(1));
         given().auth().oauth2(TestTokens.patient("patient-list-a")).queryParam("size", 500).get("/api/v1/cases").then()
                 .statusCode(400).body("violations.field", hasItem(containsString("size")));
+    }
+
+    @Test
+    void listingCasesLeavesAnEntryOnEveryListedCaseAndOnNoOther() {
+        UUID older = CaseApi.submittedSpineCase("patient-listed");
+        UUID newest = CaseApi.submittedSpineCase("patient-listed");
+        // newest first, one per page: the coordinator sees only the case just submitted
+        given().auth().oauth2(TestTokens.coordinator("coordinator1")).header("X-Request-Id", "list-audit-coordinator")
+                .queryParam("size", 1).get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", contains(newest.toString()));
+        trailOf("patient-listed", newest)
+                .body("items.find { it.requestId == 'list-audit-coordinator' }.actorId", equalTo("coordinator1"))
+                .body("items.find { it.requestId == 'list-audit-coordinator' }.actorRole", equalTo("coordinator"))
+                .body("items.find { it.requestId == 'list-audit-coordinator' }.action", equalTo("LIST"))
+                .body("items.find { it.requestId == 'list-audit-coordinator' }.objectType", equalTo("CASE"));
+        trailOf("patient-listed", older).body("items.requestId", not(hasItem("list-audit-coordinator")));
+
+        // the patient's own listing is audited like their own reads
+        given().auth().oauth2(TestTokens.patient("patient-listed")).header("X-Request-Id", "list-audit-patient")
+                .get("/api/v1/cases").then().statusCode(200).body("total", equalTo(2));
+        for (UUID id : new UUID[]{older, newest}) {
+            trailOf("patient-listed", id)
+                    .body("items.find { it.requestId == 'list-audit-patient' }.action", equalTo("LIST"))
+                    .body("items.find { it.requestId == 'list-audit-patient' }.actorRole", equalTo("patient"));
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse trailOf(String patient, UUID id) {
+        return given().auth().oauth2(TestTokens.patient(patient)).get("/api/v1/cases/{id}/access-log", id).then()
+                .statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse listOf(String patient) {
