@@ -180,6 +180,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("SO_SMTP_HOST", Ports.LOOPBACK);
             env.put("SO_SMTP_PORT", Integer.toString(mail.smtpPort()));
         }
+        if (s == StackService.NOTIFICATION) {
+            // a clinic's test receiver on this machine listens on 127.0.0.1; deployments only deliver to public addresses
+            env.put("SO_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        }
         if (s == StackService.GATEWAY) {
             for (StackService upstream : StackService.values()) {
                 if (upstream != StackService.GATEWAY) {

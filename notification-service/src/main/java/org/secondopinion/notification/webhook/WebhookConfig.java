@@ -17,6 +17,15 @@ public interface WebhookConfig {
     @WithDefault("true")
     boolean allowHttp();
 
+    /**
+     * Whether webhooks may point to addresses that are not public: loopback, private, link-local (the cloud's
+     * metadata service), CGNAT and the like ({@link PublicAddresses}). Off (the default, and in production): such
+     * a URL is refused at registration and a name resolving to such an address at delivery, so a clinic cannot
+     * make us POST into our own network. On only for local runs and tests, whose receivers listen on 127.0.0.1.
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
     /** Live (not deleted) webhooks per clinic. */
     @WithDefault("10")
     int maxPerClinic();

@@ -109,6 +109,18 @@ public class WebhookDelivery {
         }
     }
 
+    /**
+     * Records an attempt that failed in a way retrying cannot fix (the URL now points to an address we never send
+     * to): DEAD at once, whatever attempts are left.
+     */
+    public void failedForGood(String error) {
+        requireOpen();
+        attempts++;
+        lastStatusCode = null;
+        lastError = truncate(error);
+        status = WebhookDeliveryStatus.DEAD;
+    }
+
     /** Gives up without another attempt, e.g. because the clinic deleted the webhook. */
     public void abandon(String reason) {
         if (!status.isFinal()) {

@@ -16,7 +16,8 @@ public final class WebhookDtos {
 
     /**
      * @param url         where to POST: absolute https (plain http only where the service allows it), ≤ 2000
-     *                    characters; checked by {@link WebhookUrls} so the problem names {@code url}
+     *                    characters, a public destination (not localhost, not a private or link-local address);
+     *                    checked by {@link WebhookUrls} so the problem names {@code url}
      * @param description the clinic's own note, e.g. "EHR integration (prod)"
      */
     public record WebhookRegistration(

@@ -48,7 +48,8 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a URL for your referrals' status callbacks")
     @APIResponse(responseCode = "201", description = "The webhook with its signing secret, shown this once")
-    @APIResponse(responseCode = "400", description = "The url is not an absolute https URL; the problem names it")
+    @APIResponse(responseCode = "400", description = "The url is not an absolute https URL, or points to localhost or"
+            + " an address that is not public (private, loopback, link-local, ...); the problem names it")
     @APIResponse(responseCode = "403", description = "The token has no clinic_id claim")
     @APIResponse(responseCode = "409", description = "You already have the most webhooks a clinic may register")
     public Response register(@NotNull @Valid WebhookRegistration request, @Context UriInfo uri) {

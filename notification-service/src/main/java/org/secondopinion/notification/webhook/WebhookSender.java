@@ -3,12 +3,15 @@ package org.secondopinion.notification.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,12 +28,31 @@ public class WebhookSender {
     public static final String HEADER_SIGNATURE = "X-Signature";
     static final String USER_AGENT = "SecondOpinion-Webhooks/1";
 
-    /** How one attempt went: the receiver's status code (null when none came) and, unless 2xx, why it failed. */
-    public record Attempt(Integer statusCode, String error) {
+    /**
+     * How one attempt went: the receiver's status code (null when none came), unless 2xx why it failed, and whether
+     * trying again may help (not when the destination is refused).
+     */
+    public record Attempt(Integer statusCode, String error, boolean retryable) {
+
+        static Attempt answered(int status) {
+            return status >= 200 && status < 300 ? new Attempt(status, null, false)
+                    : new Attempt(status, "HTTP " + status, true);
+        }
+
+        static Attempt failed(String error) {
+            return new Attempt(null, error, true);
+        }
+
+        static Attempt refused(String error) {
+            return new Attempt(null, error, false);
+        }
+
         public boolean ok() {
             return error == null;
         }
     }
+
+    static final String REFUSED = "destination not public";
 
     private final WebhookConfig config;
     private final HttpClient http;
@@ -46,12 +68,23 @@ public class WebhookSender {
                 .build();
     }
 
-    /** Sends once; throws {@link java.util.concurrent.CancellationException} only when the thread is interrupted. */
+    /**
+     * Sends once, unless the URL's host resolves to an address that is not public ({@link PublicAddresses}, off
+     * with {@code so.webhooks.allow-private-addresses}): then nothing is sent and the attempt is refused for good.
+     * Throws {@link java.util.concurrent.CancellationException} only when the thread is interrupted.
+     */
     public Attempt send(String url, String secret, UUID deliveryId, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            URI uri = URI.create(url);
+            if (!config.allowPrivateAddresses()) {
+                Optional<String> refusal = refusal(uri.getHost());
+                if (refusal.isPresent()) {
+                    return Attempt.refused(refusal.get());
+                }
+            }
+            HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", USER_AGENT)
@@ -61,15 +94,41 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
             // the answer's body is not read: it is the clinic's, and only the status code counts
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300 ? new Attempt(status, null) : new Attempt(status, "HTTP " + status);
+            return Attempt.answered(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException | IllegalArgumentException e) {
-            // class and message only (timeouts, refused connections); never the request, which carries the signature
-            return new Attempt(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // class and message only (timeouts, refused connections, unknown hosts); never the request, which
+            // carries the signature
+            return Attempt.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             // stopping: not the receiver's fault, so no attempt is counted; the lease runs out and it is sent again
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("stopping");
         }
+    }
+
+    /**
+     * Why {@code host} may not be sent to, if ANY of its addresses is not public: a name that a clinic points at
+     * 10.0.0.5 or 169.254.169.254 after registering it (or one that resolves both ways) is refused.
+     * <p>
+     * Resolve, check, then let the client resolve again: the JDK client (Java 17) has no per-request resolver, and
+     * connecting to the checked IP instead would need the restricted {@code Host} header and would break TLS
+     * (SNI and certificate checks use the URL's host). The gap is small: both lookups go through
+     * {@link InetAddress}'s cache (30 s for answers by default), so the client normally gets the very addresses
+     * checked here; a DNS-rebinding answer that expires in that instant is what remains, and the pods' egress
+     * rules are the second line against it.
+     */
+    static Optional<String> refusal(String host) throws UnknownHostException {
+        if (host == null) {
+            return Optional.empty(); // no host to go to: the client refuses the URL itself
+        }
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        for (InetAddress address : InetAddress.getAllByName(name)) {
+            Optional<String> kind = PublicAddresses.whyNotPublic(address);
+            if (kind.isPresent()) {
+                return Optional.of(REFUSED + ": " + host + " resolves to " + address.getHostAddress() + ", a "
+                        + kind.get() + " address; webhooks are only sent to public addresses");
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -34,7 +34,7 @@ public class WebhookService {
     @Transactional
     public RegisteredWebhook register(CurrentUser caller, WebhookRegistration request) {
         String clinicId = clinicId(caller);
-        String url = WebhookUrls.check(request.url(), config.allowHttp());
+        String url = WebhookUrls.check(request.url(), config.allowHttp(), config.allowPrivateAddresses());
         repository.lockClinic(clinicId);
         if (repository.countLive(clinicId) >= config.maxPerClinic()) {
             throw WebhookProblem.tooMany(config.maxPerClinic());

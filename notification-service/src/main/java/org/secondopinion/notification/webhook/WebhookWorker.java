@@ -152,6 +152,8 @@ public class WebhookWorker {
             Instant now = Instant.now(clock);
             if (attempt.ok()) {
                 delivery.sent(attempt.statusCode(), now);
+            } else if (!attempt.retryable()) {
+                delivery.failedForGood(attempt.error());
             } else {
                 delivery.failed(attempt.statusCode(), attempt.error(), now, config.backoff(), config.maxAttempts());
             }
@@ -162,7 +164,10 @@ public class WebhookWorker {
         }
         count(outcome);
         // ids and status codes only: URLs can carry clinic tokens in their query, bodies are the clinic's
-        if (outcome == WebhookDeliveryStatus.DEAD) {
+        if (outcome == WebhookDeliveryStatus.DEAD && !attempt.retryable()) {
+            LOG.warnf("webhook delivery %s is dead: %s (its URL's host resolves to an address that is not public)",
+                    claimed.id, shortError(attempt));
+        } else if (outcome == WebhookDeliveryStatus.DEAD) {
             LOG.warnf("webhook delivery %s is dead after %d attempts (last: %s)", claimed.id, config.maxAttempts(),
                     shortError(attempt));
         } else if (outcome == WebhookDeliveryStatus.PENDING) {

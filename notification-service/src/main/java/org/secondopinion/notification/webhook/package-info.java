@@ -10,7 +10,9 @@
  *       unique per (webhook, event), when they are news.</li>
  *   <li>After commit, {@link org.secondopinion.notification.webhook.WebhookWorker} POSTs them, signed by
  *       {@link org.secondopinion.notification.webhook.WebhookSigner}, one referral's callbacks to a webhook in order,
- *       retrying with exponential backoff until SENT or DEAD.</li>
+ *       retrying with exponential backoff until SENT or DEAD. Only public addresses are ever called
+ *       ({@link org.secondopinion.notification.webhook.PublicAddresses}): IP literals and localhost that point
+ *       inside are refused at registration, and a host resolving inside ends its delivery DEAD unsent.</li>
  * </ol>
  */
 package org.secondopinion.notification.webhook;
