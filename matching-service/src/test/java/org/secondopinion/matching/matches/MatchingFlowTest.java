@@ -1,14 +1,10 @@
 package org.secondopinion.matching.matches;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
@@ -20,9 +16,7 @@ import org.secondopinion.platform.events.catalog.CaseCancelled;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.SpecialistUpserted;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,33 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-class MatchingFlowTest {
-
-    static final UUID SPECIALIST1 = UUID.fromString("5e000000-0000-4000-8000-000000000001");
-    static final UUID SPECIALIST2 = UUID.fromString("5e000000-0000-4000-8000-000000000002");
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    EntityManager em;
-
-    EventProbe matching;
-
-    @BeforeEach
-    void demoDirectory() {
-        matching = EventProbe.on(Topics.MATCHING_EVENTS);
-        // the same versions every time: re-sending them is a no-op, so tests stay independent of their order
-        send(Topics.SPECIALIST_EVENTS, SPECIALIST1, EventTypes.SPECIALIST_UPSERTED, specialist1(1));
-        send(Topics.SPECIALIST_EVENTS, SPECIALIST2, EventTypes.SPECIALIST_UPSERTED, specialist2(1));
-        await().atMost(WAIT).until(() -> projection(SPECIALIST1) != null && projection(SPECIALIST2) != null);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        matching.close();
-    }
+class MatchingFlowTest extends MatchingTestSupport {
 
     @Test
     void demoCaseIsOfferedToSpecialist1ThenSpecialist2WhoAccepts() {
@@ -251,78 +219,13 @@ class MatchingFlowTest {
 
     // --- helpers ---
 
-    private UUID submitDemoCase() {
-        UUID caseId = UUID.randomUUID();
-        send(Topics.CASE_EVENTS, caseId, EventTypes.CASE_SUBMITTED, demoCase(caseId));
-        return caseId;
-    }
-
     private static CaseSubmitted demoCase(UUID caseId) {
-        return new CaseSubmitted(caseId, "SO-" + caseId.toString().substring(0, 8), "patient1", "ORTHOPAEDIC_SURGERY",
-                "M51.26", "63030", "ROUTINE", LocalDate.now().plusWeeks(6), "CA", "en",
-                List.of("UNDERSTAND_OPTIONS"), "1003000126", "Valley Spine Center", Instant.now());
-    }
-
-    private String awaitOffer(UUID caseId, String specialistUserId) {
-        JsonNode offered = matching.await(e -> EventTypes.MATCH_OFFERED.equals(e.path("type").asText())
-                && caseId.toString().equals(e.path("subject").asText())
-                && specialistUserId.equals(e.path("data").path("specialistUserId").asText()), WAIT);
-        return offered.path("data").path("offerId").asText();
-    }
-
-    private void decline(String user, String offerId) {
-        given().auth().oauth2(TestTokens.specialist(user)).contentType(ContentType.JSON)
-                .body("{\"reason\":\"not my area\"}")
-                .post("/api/v1/offers/{id}/decline", offerId).then().statusCode(200);
-    }
-
-    private EventEnvelope send(String topic, UUID subject, String type, Object payload) {
-        EventEnvelope envelope = envelope(subject, type, payload);
-        try {
-            EventProbe.send(topic, subject.toString(), mapper.writeValueAsString(envelope));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return envelope;
-    }
-
-    private EventEnvelope envelope(UUID subject, String type, Object payload) {
-        return EventEnvelope.create("/second-opinion/test", type, subject.toString(), mapper.valueToTree(payload));
-    }
-
-    private static SpecialistUpserted specialist1(long version) {
-        return new SpecialistUpserted(SPECIALIST1, version, "specialist1", "ACTIVE", true, "ORTHOPAEDIC_SURGERY",
-                List.of("SPINE"), List.of("ORTHOPAEDIC_SURGERY"), List.of("CA", "NV"), List.of("en", "es"),
-                List.of("63030", "63047", "22551"), true, "1234567893", List.of("UCSF Health"), 10, 24);
-    }
-
-    private static SpecialistUpserted specialist2(long version) {
-        return new SpecialistUpserted(SPECIALIST2, version, "specialist2", "ACTIVE", true, "ORTHOPAEDIC_SURGERY",
-                List.of("SPINE"), List.of("ORTHOPAEDIC_SURGERY"), List.of("CA"), List.of("en"),
-                List.of("63030", "63047"), true, "1245319599", List.of("Cedars-Sinai"), 10, 48);
+        return caseSubmitted(caseId, "ROUTINE", "CA");
     }
 
     /** A specialist in another specialty, so that the demo cases never reach them. */
     private static SpecialistUpserted snapshot(UUID id, long version, String status, int capacity) {
         return new SpecialistUpserted(id, version, null, status, true, "UROLOGY", List.of(), List.of("UROLOGY"),
                 List.of("NY"), List.of("en"), List.of(), false, null, List.of(), capacity, 72);
-    }
-
-    private SpecialistProjection projection(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.find(SpecialistProjection.class, id));
-    }
-
-    private String offerStatus(String offerId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "SELECT status FROM offer WHERE id = ?1").setParameter(1, UUID.fromString(offerId)).getSingleResult());
-    }
-
-    private boolean consumed(String eventId) {
-        return count("SELECT count(*) FROM inbox_message WHERE event_id = ?1", eventId) == 1;
-    }
-
-    private long count(String sql, Object parameter) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
     }
 }

@@ -46,14 +46,8 @@ abstract class MatchingTestSupport {
     void demoDirectory() {
         matching = EventProbe.on(Topics.MATCHING_EVENTS);
         // the same versions every time: re-sending them is a no-op, so tests stay independent of their order
-        send(Topics.SPECIALIST_EVENTS, SPECIALIST1, EventTypes.SPECIALIST_UPSERTED, new SpecialistUpserted(SPECIALIST1,
-                1, "specialist1", "ACTIVE", true, "ORTHOPAEDIC_SURGERY", List.of("SPINE"),
-                List.of("ORTHOPAEDIC_SURGERY"), List.of("CA", "NV"), List.of("en", "es"),
-                List.of("63030", "63047", "22551"), true, "1234567893", List.of("UCSF Health"), 10, 24));
-        send(Topics.SPECIALIST_EVENTS, SPECIALIST2, EventTypes.SPECIALIST_UPSERTED, new SpecialistUpserted(SPECIALIST2,
-                1, "specialist2", "ACTIVE", true, "ORTHOPAEDIC_SURGERY", List.of("SPINE"),
-                List.of("ORTHOPAEDIC_SURGERY"), List.of("CA"), List.of("en"), List.of("63030", "63047"), true,
-                "1245319599", List.of("Cedars-Sinai"), 10, 48));
+        send(Topics.SPECIALIST_EVENTS, SPECIALIST1, EventTypes.SPECIALIST_UPSERTED, specialist1(1));
+        send(Topics.SPECIALIST_EVENTS, SPECIALIST2, EventTypes.SPECIALIST_UPSERTED, specialist2(1));
         await().atMost(WAIT).until(() -> projection(SPECIALIST1) != null && projection(SPECIALIST2) != null);
     }
 
@@ -64,11 +58,28 @@ abstract class MatchingTestSupport {
 
     UUID submitCase(String urgency, String patientState) {
         UUID caseId = UUID.randomUUID();
-        send(Topics.CASE_EVENTS, caseId, EventTypes.CASE_SUBMITTED, new CaseSubmitted(caseId,
-                "SO-" + caseId.toString().substring(0, 8), "patient1", "ORTHOPAEDIC_SURGERY", "M51.26", "63030",
-                urgency, LocalDate.now().plusWeeks(6), patientState, "en", List.of("UNDERSTAND_OPTIONS"),
-                "1003000126", "Valley Spine Center", Instant.now()));
+        send(Topics.CASE_EVENTS, caseId, EventTypes.CASE_SUBMITTED, caseSubmitted(caseId, urgency, patientState));
         return caseId;
+    }
+
+    static CaseSubmitted caseSubmitted(UUID caseId, String urgency, String patientState) {
+        return new CaseSubmitted(caseId, "SO-" + caseId.toString().substring(0, 8), "patient1", "ORTHOPAEDIC_SURGERY",
+                "M51.26", "63030", urgency, LocalDate.now().plusWeeks(6), patientState, "en",
+                List.of("UNDERSTAND_OPTIONS"), "1003000126", "Valley Spine Center", Instant.now());
+    }
+
+    /** The demo directory's spine surgeon licensed in CA and NV, at {@code version}. */
+    static SpecialistUpserted specialist1(long version) {
+        return new SpecialistUpserted(SPECIALIST1, version, "specialist1", "ACTIVE", true, "ORTHOPAEDIC_SURGERY",
+                List.of("SPINE"), List.of("ORTHOPAEDIC_SURGERY"), List.of("CA", "NV"), List.of("en", "es"),
+                List.of("63030", "63047", "22551"), true, "1234567893", List.of("UCSF Health"), 10, 24);
+    }
+
+    /** The demo directory's second spine surgeon, CA only, at {@code version}. */
+    static SpecialistUpserted specialist2(long version) {
+        return new SpecialistUpserted(SPECIALIST2, version, "specialist2", "ACTIVE", true, "ORTHOPAEDIC_SURGERY",
+                List.of("SPINE"), List.of("ORTHOPAEDIC_SURGERY"), List.of("CA"), List.of("en"),
+                List.of("63030", "63047"), true, "1245319599", List.of("Cedars-Sinai"), 10, 48);
     }
 
     UUID submitDemoCase() {
@@ -137,8 +148,11 @@ abstract class MatchingTestSupport {
     }
 
     boolean consumed(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM inbox_message WHERE event_id = ?1").setParameter(1, eventId)
-                .getSingleResult()).longValue() == 1);
+        return count("SELECT count(*) FROM inbox_message WHERE event_id = ?1", eventId) == 1;
+    }
+
+    long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
     }
 }
