@@ -183,6 +183,9 @@ public final class LocalStack implements AutoCloseable {
         if (s == StackService.NOTIFICATION) {
             // a clinic's test receiver on this machine listens on 127.0.0.1; deployments only deliver to public addresses
             env.put("SO_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+            // local only: a fixed, public key (base64 of "local-stack-only-not-a-secret!!!") so the stack's data
+            // survives restarts; the prod-profile jar refuses to start without one, deployments set their own
+            env.put("SO_WEBHOOKS_SECRET_KEY", "bG9jYWwtc3RhY2stb25seS1ub3QtYS1zZWNyZXQhISE=");
         }
         if (s == StackService.GATEWAY) {
             for (StackService upstream : StackService.values()) {

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A partner clinic's callback URL and the secret its deliveries are signed with. */
+/**
+ * A partner clinic's callback URL and the secret its deliveries are signed with, stored sealed
+ * ({@link WebhookSecrets}: {@code v1:…}, or clear text in rows from before encryption until the startup pass).
+ */
 @Entity
 @Table(name = "webhook")
 public class Webhook {
@@ -31,8 +34,9 @@ public class Webhook {
     @Column(length = 200)
     private String description;
 
-    @Column(nullable = false, length = 100)
-    private String secret;
+    /** The sealed secret; never the secret itself (V5 widened the column for it). */
+    @Column(name = "secret", nullable = false, length = 200)
+    private String storedSecret;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -48,12 +52,13 @@ public class Webhook {
     protected Webhook() {
     }
 
-    public Webhook(UUID id, String clinicId, String url, String description, String secret, Instant createdAt) {
+    /** {@code storedSecret}: the secret as {@link WebhookSecrets#seal} sealed it for {@code id}. */
+    public Webhook(UUID id, String clinicId, String url, String description, String storedSecret, Instant createdAt) {
         this.id = Objects.requireNonNull(id);
         this.clinicId = Objects.requireNonNull(clinicId);
         this.url = Objects.requireNonNull(url);
         this.description = description;
-        this.secret = Objects.requireNonNull(secret);
+        this.storedSecret = Objects.requireNonNull(storedSecret);
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -97,9 +102,14 @@ public class Webhook {
         return description;
     }
 
-    /** Only for signing and for the one registration answer; never logged, never listed. */
-    public String getSecret() {
-        return secret;
+    /** The secret as stored (sealed): only {@link WebhookSecrets} opens it, to sign; never logged, never listed. */
+    public String getStoredSecret() {
+        return storedSecret;
+    }
+
+    /** Replaces the stored form (sealed again: from clear text, or with the current key after a rotation). */
+    void storeSecret(String sealed) {
+        this.storedSecret = Objects.requireNonNull(sealed);
     }
 
     public Instant getCreatedAt() {

@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import org.secondopinion.notification.delivery.Backoff;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Clinic webhooks: what may be registered and how hard the worker tries (tests shorten these with {@code %test.}). */
 @ConfigMapping(prefix = "so.webhooks")
@@ -59,6 +61,19 @@ public interface WebhookConfig {
     /** How often due retries are looked for (fresh deliveries do not wait for it: commits wake the worker). */
     @WithDefault("5s")
     Duration sweepInterval();
+
+    /**
+     * The AES-256 key (base64 of 32 bytes, {@code SO_WEBHOOKS_SECRET_KEY}) that seals webhook signing secrets in
+     * the database ({@link WebhookSecrets}). No default outside dev and test: the service does not start without it.
+     */
+    Optional<String> secretKey();
+
+    /**
+     * Keys sealed with before the current one (comma-separated, {@code SO_WEBHOOKS_PREVIOUS_SECRET_KEYS}): used to
+     * open, never to seal, and values they open are sealed again with the current key at startup. Only during a
+     * rotation (docs/OPERATIONS.md §8).
+     */
+    Optional<List<String>> previousSecretKeys();
 
     default Backoff backoff() {
         return new Backoff(initialBackoff(), maxBackoff());

@@ -35,8 +35,9 @@ public final class WebhookDtos {
                                     String secret,
                                     Instant createdAt) {
 
-        static RegisteredWebhook of(Webhook w) {
-            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), w.getSecret(),
+        /** {@code secret}: the clear secret, which the webhook itself only holds sealed. */
+        static RegisteredWebhook of(Webhook w, String secret) {
+            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), secret,
                     w.getCreatedAt());
         }
     }

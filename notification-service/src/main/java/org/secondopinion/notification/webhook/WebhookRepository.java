@@ -53,6 +53,17 @@ public class WebhookRepository {
                 Long.class).setParameter("clinic", clinicId).getSingleResult();
     }
 
+    /** Every webhook, deleted ones included: only the startup pass over stored secrets needs this. */
+    public List<Webhook> all() {
+        return em.createQuery("FROM Webhook w ORDER BY w.id", Webhook.class).getResultList();
+    }
+
+    /** Serialises the startup passes over stored secrets of replicas starting together, until commit. */
+    public void lockSecretsPass() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "webhook-secrets-pass").getSingleResult();
+    }
+
     /** Serialises registrations of one clinic until commit, so two at once cannot both pass the limit check. */
     public void lockClinic(String clinicId) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")

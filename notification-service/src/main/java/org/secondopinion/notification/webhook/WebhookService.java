@@ -24,11 +24,13 @@ public class WebhookService {
 
     private final WebhookRepository repository;
     private final WebhookConfig config;
+    private final WebhookSecrets secrets;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookService(WebhookRepository repository, WebhookConfig config) {
+    public WebhookService(WebhookRepository repository, WebhookConfig config, WebhookSecrets secrets) {
         this.repository = repository;
         this.config = config;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -41,12 +43,13 @@ public class WebhookService {
         }
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();
-        Webhook webhook = new Webhook(UUID.randomUUID(), clinicId, url, description, WebhookSigner.newSecret(),
-                Instant.now(clock)).subscribedTo(request.events() == null ? List.of()
-                : request.events().stream().distinct().toList());
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSigner.newSecret();
+        Webhook webhook = new Webhook(id, clinicId, url, description, secrets.seal(id, secret), Instant.now(clock))
+                .subscribedTo(request.events() == null ? List.of() : request.events().stream().distinct().toList());
         repository.persist(webhook);
         LOG.infof("clinic %s registered webhook %s", clinicId, webhook.getId());
-        return RegisteredWebhook.of(webhook);
+        return RegisteredWebhook.of(webhook, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

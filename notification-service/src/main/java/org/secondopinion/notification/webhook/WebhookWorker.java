@@ -58,6 +58,7 @@ public class WebhookWorker {
     private final WebhookRepository repository;
     private final WebhookSender sender;
     private final WebhookConfig config;
+    private final WebhookSecrets secrets;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService drainer = Executors.newSingleThreadExecutor(daemon("webhook-worker"));
@@ -66,10 +67,11 @@ public class WebhookWorker {
     private volatile boolean stopped;
 
     public WebhookWorker(WebhookRepository repository, WebhookSender sender, WebhookConfig config,
-                         MeterRegistry metrics) {
+                         WebhookSecrets secrets, MeterRegistry metrics) {
         this.repository = repository;
         this.sender = sender;
         this.config = config;
+        this.secrets = secrets;
         this.metrics = metrics;
         this.senders = Executors.newFixedThreadPool(Math.max(1, config.senders()), daemon("webhook-sender"));
     }
@@ -131,7 +133,17 @@ public class WebhookWorker {
                     continue;
                 }
                 delivery.lease(now.plus(config.lease()));
-                claimed.add(new Claimed(delivery.getId(), webhook.getUrl(), webhook.getSecret(), delivery.getBody()));
+                String secret;
+                try {
+                    secret = secrets.open(webhook);
+                } catch (SecretBox.SealException e) {
+                    // a key problem (not the clinic's): no attempt is counted, the row waits out the lease and is
+                    // tried again, so it goes out once the right key is configured
+                    LOG.errorf("webhook delivery %s not sent: the secret of webhook %s does not open (%s)",
+                            delivery.getId(), webhook.getId(), e.getMessage());
+                    continue;
+                }
+                claimed.add(new Claimed(delivery.getId(), webhook.getUrl(), secret, delivery.getBody()));
             }
             return claimed;
         });

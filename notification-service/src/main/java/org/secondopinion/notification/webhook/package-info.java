@@ -9,7 +9,9 @@
  *       become one {@link org.secondopinion.notification.webhook.WebhookDelivery} per live webhook of the clinic,
  *       unique per (webhook, event), when they are news.</li>
  *   <li>After commit, {@link org.secondopinion.notification.webhook.WebhookWorker} POSTs them, signed by
- *       {@link org.secondopinion.notification.webhook.WebhookSigner}, one referral's callbacks to a webhook in order,
+ *       {@link org.secondopinion.notification.webhook.WebhookSigner} with the secret
+ *       {@link org.secondopinion.notification.webhook.WebhookSecrets} opens (stored sealed, AES-256-GCM), one
+ *       referral's callbacks to a webhook in order,
  *       retrying with exponential backoff until SENT or DEAD. Only public addresses are ever called
  *       ({@link org.secondopinion.notification.webhook.PublicAddresses}): IP literals and localhost that point
  *       inside are refused at registration, and a host resolving inside ends its delivery DEAD unsent.</li>

@@ -45,6 +45,9 @@ class WebhookEgressTest {
     @Inject
     WebhookRepository repository;
 
+    @Inject
+    WebhookSecrets secrets;
+
     @Test
     void aUrlPointingAtTheCloudMetadataServiceOrLocalhostIsRefusedNamingUrlAndNothingIsStored() {
         String clinicId = "clinic-" + UUID.randomUUID();
@@ -72,8 +75,9 @@ class WebhookEgressTest {
         try (WebhookReceiver receiver = WebhookReceiver.alwaysOk()) {
             // registration refuses localhost itself; this stands for a public name the clinic later pointed at us
             String url = receiver.url().replace("127.0.0.1", "localhost");
-            Webhook webhook = new Webhook(UUID.randomUUID(), clinicId, url, "points inside", WebhookSigner.newSecret(),
-                    Instant.now()).subscribedTo(List.of());
+            UUID id = UUID.randomUUID();
+            Webhook webhook = new Webhook(id, clinicId, url, "points inside",
+                    secrets.seal(id, WebhookSigner.newSecret()), Instant.now()).subscribedTo(List.of());
             QuarkusTransaction.requiringNew().run(() -> repository.persist(webhook));
             UUID caseId = UUID.randomUUID();
 

@@ -3,8 +3,10 @@ package org.secondopinion.notification.webhook;
 import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.notification.TestEvents;
@@ -39,6 +41,12 @@ class WebhookFlowTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WebhookSecrets secrets;
+
     /** A clinic of its own per test: tests share one database and broker. */
     private record Clinic(String id, String token) {
         static Clinic create() {
@@ -68,6 +76,9 @@ class WebhookFlowTest {
              WebhookReceiver otherReceiver = WebhookReceiver.alwaysOk()) {
             Map<String, Object> webhook = register(clinic.token(), receiver.url());
             String secret = (String) webhook.get("secret");
+            // the database holds the secret sealed, not the secret (nor its random part); it still signs below
+            assertThat(storedSecret(webhook.get("id"))).startsWith("v1:").isNotEqualTo(secret)
+                    .doesNotContain(secret).doesNotContain(secret.substring(WebhookSigner.SECRET_PREFIX.length()));
             register(otherClinic.token(), otherReceiver.url());
             Referral referral = Referral.create();
             Referral otherReferral = Referral.create();
@@ -121,6 +132,42 @@ class WebhookFlowTest {
                     .isEqualTo(otherReferral.referralId().toString());
             assertThat(body(otherReceiver.received().get(0)).at("/data/status").asText()).isEqualTo("DRAFT");
             assertThat(receiver.received()).noneMatch(r -> r.body().contains(otherReferral.referralId().toString()));
+        }
+    }
+
+    @Test
+    void aWebhookStoredInClearBeforeEncryptionStillSignsAndIsSealedByTheStartupPass() throws Exception {
+        Clinic clinic = Clinic.create();
+        try (WebhookReceiver receiver = WebhookReceiver.alwaysOk()) {
+            UUID id = UUID.randomUUID();
+            String secret = WebhookSigner.newSecret();
+            // a row as V3/V4 wrote it: the secret itself in the column
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO webhook (id, clinic_id, "
+                            + "url, description, secret, created_at) VALUES (?1, ?2, ?3, 'legacy', ?4, ?5)")
+                    .setParameter(1, id).setParameter(2, clinic.id()).setParameter(3, receiver.url())
+                    .setParameter(4, secret).setParameter(5, Instant.now()).executeUpdate());
+            Referral referral = Referral.create();
+
+            // before the pass: read as clear text, signed with it
+            TestEvents.sendCaseEvent(json, referral.referred(json, clinic, "DRAFT"));
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+
+            // the pass every start runs: the row is sealed (once: a second pass finds nothing in clear)
+            assertThat(secrets.sealStoredSecrets().fromClear()).isGreaterThanOrEqualTo(1);
+            assertThat(storedSecret(id)).startsWith("v1:").doesNotContain(secret)
+                    .doesNotContain(secret.substring(WebhookSigner.SECRET_PREFIX.length()));
+            String sealed = storedSecret(id);
+            assertThat(secrets.sealStoredSecrets()).isEqualTo(new WebhookSecrets.Resealed(0, 0, 0));
+            assertThat(storedSecret(id)).isEqualTo(sealed);
+
+            // after it: the same secret still signs
+            TestEvents.sendCaseEvent(json, TestEvents.caseSubmitted(json, referral.caseId(), referral.reference(),
+                    null));
+            await().atMost(WAIT).until(() -> receiver.received().size() == 2);
+            assertThat(receiver.received()).extracting(r -> body(r).path("type").asText())
+                    .containsExactly("referral.created", "referral.status-changed");
+            assertThat(receiver.received()).allSatisfy(r -> assertThat(r.header("X-Signature"))
+                    .isEqualTo("sha256=" + hmac(secret, r.header("X-Webhook-Timestamp") + "." + r.body())));
         }
     }
 
@@ -280,6 +327,13 @@ class WebhookFlowTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** The {@code secret} column of a webhook, as the database holds it. */
+    private String storedSecret(Object webhookId) {
+        UUID id = webhookId instanceof UUID u ? u : UUID.fromString(webhookId.toString());
+        return QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("SELECT secret FROM webhook WHERE id = ?1").setParameter(1, id).getSingleResult());
     }
 
     private static String hmac(String secret, String signed) throws Exception {
