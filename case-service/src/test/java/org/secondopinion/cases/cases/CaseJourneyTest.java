@@ -1,16 +1,21 @@
 package org.secondopinion.cases.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.Topics;
 
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -90,6 +95,43 @@ class CaseJourneyTest {
         patient("patient-records").get("/api/v1/cases/{id}/documents", id).then().statusCode(200).body("$", hasSize(2));
         // not a draft any more: records stay
         patient("patient-records").delete(location.replace("/content", "")).then().statusCode(409);
+    }
+
+    @Test
+    void anUploadDeclaringMoreThanTheServerAcceptsGets413ProblemBeforeAnyOfItIsRead() throws Exception {
+        UUID id = CaseApi.createSpineCase("patient-huge");
+        long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            // only the head goes out: the answer must not wait for (or read) the body
+            socket.getOutputStream().write(("POST /api/v1/cases/" + id + "/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TestTokens.patient("patient-huge") + "\r\nX-Request-Id: huge-1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (limit + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("huge-1");
+            int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+            JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readNBytes(length));
+            assertThat(problem.path("status").asInt()).isEqualTo(413);
+            assertThat(problem.path("detail").asText()).contains(String.valueOf(limit));
+            assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/cases/" + id + "/documents");
+        }
+        patient("patient-huge").get("/api/v1/cases/{id}/documents", id).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private static String readHead(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new java.io.IOException("connection closed after " + head);
+            }
+            head.append((char) next);
+        }
+        return head.toString();
     }
 
     @Test
