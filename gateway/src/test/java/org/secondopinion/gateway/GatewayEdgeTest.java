@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.infra.testing.RawHttp;
 import org.secondopinion.infra.testing.TestTokens;
 
 import java.io.BufferedReader;
@@ -223,13 +224,13 @@ class GatewayEdgeTest {
         try (Socket done = openRequest(token, "/api/v1/test-hangup/ping")) {
             // the first caller has its whole answer and keeps the connection open (HTTP/1.1 keep-alive) ...
             InputStream doneInput = done.getInputStream();
-            assertThat(readHead(doneInput)).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.readHead(doneInput)).startsWith("HTTP/1.1 200");
             assertThat(new String(doneInput.readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("{}");
             // ... while other callers' bodies stream, one of them over the pooled upstream connection it used
             for (int i = 0; i < 4; i++) {
                 Socket streaming = openRequest(token, "/api/v1/test-hangup/stream");
                 streams.add(streaming);
-                assertThat(readHead(streaming.getInputStream())).startsWith("HTTP/1.1 200");
+                assertThat(RawHttp.readHead(streaming.getInputStream())).startsWith("HTTP/1.1 200");
             }
         } finally {
             // the first caller leaves
@@ -247,25 +248,9 @@ class GatewayEdgeTest {
         }
     }
 
-    /** The status line and headers of an answer, up to the empty line. */
-    private static String readHead(InputStream input) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = input.read();
-            if (next < 0) {
-                throw new IOException("connection closed after " + head);
-            }
-            head.append((char) next);
-        }
-        return head.toString();
-    }
-
     private static Socket openRequest(String token, String path) throws IOException {
-        Socket socket = new Socket("127.0.0.1", RestAssured.port);
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
+        return RawHttp.send(RestAssured.port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + token + "\r\n\r\n");
     }
 
     private static int hangupWaiting() {

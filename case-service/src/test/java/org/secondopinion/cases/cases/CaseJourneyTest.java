@@ -1,6 +1,7 @@
 package org.secondopinion.cases.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.infra.testing.RawHttp;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.Topics;
 
@@ -102,36 +104,23 @@ class CaseJourneyTest {
         UUID id = CaseApi.createSpineCase("patient-huge");
         long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .asLongValue();
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            // only the head goes out: the answer must not wait for (or read) the body
-            socket.getOutputStream().write(("POST /api/v1/cases/" + id + "/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + TestTokens.patient("patient-huge") + "\r\nX-Request-Id: huge-1\r\n"
-                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (limit + 1) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        // only the head goes out: the answer must not wait for (or read) the body
+        try (Socket socket = RawHttp.send(RestAssured.port, "POST /api/v1/cases/" + id + "/documents HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAuthorization: Bearer " + TestTokens.patient("patient-huge") + "\r\n"
+                + "X-Request-Id: huge-1\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                + "Content-Length: " + (limit + 1) + "\r\n\r\n")) {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
-            String head = readHead(in);
+            String head = RawHttp.readHead(in);
             assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
                     .contains("huge-1");
             int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-            JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readNBytes(length));
+            JsonNode problem = new ObjectMapper().readTree(in.readNBytes(length));
             assertThat(problem.path("status").asInt()).isEqualTo(413);
             assertThat(problem.path("detail").asText()).contains(String.valueOf(limit));
             assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/cases/" + id + "/documents");
         }
         patient("patient-huge").get("/api/v1/cases/{id}/documents", id).then().statusCode(200).body("$", hasSize(0));
-    }
-
-    private static String readHead(InputStream in) throws java.io.IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = in.read();
-            if (next < 0) {
-                throw new java.io.IOException("connection closed after " + head);
-            }
-            head.append((char) next);
-        }
-        return head.toString();
     }
 
     @Test
