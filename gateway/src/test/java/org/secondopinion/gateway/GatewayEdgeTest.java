@@ -13,12 +13,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +220,53 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void callersFoundGoneOnlyWhenTheirAnswerIsWrittenAreNotCountedAgainstTheUpstream() throws Exception {
+        String token = TestTokens.patient("patient-gone");
+        // as many callers as the route's breaker takes failures in a row (2)
+        for (int i = 0; i < 2; i++) {
+            try (Socket caller = RawHttp.send(RestAssured.port, "POST /api/v1/test-hangup/held HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+                // the upstream reads none of the body: once every buffer on the way is full, the gateway stops
+                // reading from the caller, so the caller's leaving (a reset) goes unnoticed until the answer
+                fillUntilStalled(caller);
+                assertThat(hangupHeld()).isEqualTo(1);
+                caller.setSoLinger(true, 0);
+            }
+            // wrk at the end of a run and apps cancelling a refresh hit the same race under load
+            URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+            given().baseUri("http://" + url.getHost()).port(url.getPort()).when().post("/__release")
+                    .then().statusCode(200);
+        }
+        // the gateway wrote into two closed connections: neither counted as a failure of the upstream
+        given().auth().oauth2(token).when().get("/api/v1/test-hangup/ping").then().statusCode(200);
+    }
+
+    /** Writes body chunks until the connection takes no more for half a second. */
+    private static void fillUntilStalled(Socket caller) throws InterruptedException {
+        AtomicLong written = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            byte[] chunk = ("1000\r\n" + "x".repeat(4096) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                OutputStream out = caller.getOutputStream();
+                while (true) {
+                    out.write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException closed) {
+                // the socket is closed by the test once nothing more goes through
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        long seen = -1;
+        while (written.get() != seen) {
+            seen = written.get();
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
     void aCallerLeavingAfterItsAnswerDoesNotCutOtherCallersExchanges() throws Exception {
         String token = TestTokens.patient("patient-keepalive");
         List<Socket> streams = new ArrayList<>();
@@ -251,6 +300,12 @@ class GatewayEdgeTest {
     private static Socket openRequest(String token, String path) throws IOException {
         return RawHttp.send(RestAssured.port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                 + token + "\r\n\r\n");
+    }
+
+    private static int hangupHeld() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+        return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
+                .when().get("/__held").then().statusCode(200).extract().asString());
     }
 
     private static int hangupWaiting() {

@@ -6,14 +6,21 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.gateway.edge.ApiRouter;
+import org.secondopinion.gateway.edge.RequestIds;
 import org.secondopinion.infra.testing.InMemoryTraces;
 import org.secondopinion.infra.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +55,44 @@ class TracePropagationTest {
                 assertThat(upstreamParent).isEqualTo("00-" + traceId + "-" + span.getSpanId() + "-01");
             });
         });
+    }
+
+    @Test
+    void theGatewaysLogLineOfAProxiedRequestCarriesItsRequestIdAndTraceId() {
+        String traceId = hex(16);
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord line) {
+                ExtLogRecord record = (ExtLogRecord) line;
+                // the MDC as it is on the logging thread, now (read later, it would be the reading thread's)
+                record.copyAll();
+                lines.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ApiRouter.class.getName());
+        logger.addHandler(capture);
+        try {
+            given().auth().oauth2(TestTokens.patient("patient-trace")).header("X-Request-Id", "trace-log-1")
+                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                    .get("/api/v1/cases").then().statusCode(200);
+
+            // the line written when the exchange is over (DESIGN §9: request id and trace id on every line)
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines)
+                    .filteredOn(line -> "trace-log-1".equals(line.getMdc(RequestIds.MDC_KEY)))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.getMdc("traceId")).isEqualTo(traceId)));
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +79,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("gateway.routes.test-flaky.breaker.cool-down", "1s");
 
         AtomicInteger hangupWaiting = new AtomicInteger();
-        int hangupPort = listen(request -> hangup(hangupWaiting, request));
+        List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+        int hangupPort = listen(request -> hangup(hangupWaiting, held, request));
         config.put("gateway.routes.test-hangup.url", "http://127.0.0.1:" + hangupPort);
         config.put("gateway.routes.test-hangup.prefixes", "/api/v1/test-hangup");
         config.put("gateway.routes.test-hangup.breaker.failure-threshold", "2");
@@ -103,11 +105,30 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
     /**
      * {@code /stream} answers with headers and then a 1 KiB chunk every 50 ms for 5 s; {@code /wait} never answers
-     * and counts as waiting until its connection closes ({@code GET /__waiting}, direct calls); anything else is 200.
+     * and counts as waiting until its connection closes ({@code GET /__waiting}, direct calls); {@code /held} reads
+     * none of the request body and answers (two chunks, then drops the rest of the body) only on
+     * {@code POST /__release} ({@code GET /__held} counts
+     * them); anything else is 200.
      */
-    private void hangup(AtomicInteger waiting, HttpServerRequest request) {
+    private void hangup(AtomicInteger waiting, List<HttpServerRequest> held, HttpServerRequest request) {
         switch (request.path()) {
             case "/__waiting" -> request.response().end(String.valueOf(waiting.get()));
+            case "/__held" -> request.response().end(String.valueOf(held.size()));
+            case "/__release" -> {
+                for (HttpServerRequest waitingRequest : held) {
+                    held.remove(waitingRequest);
+                    waitingRequest.response().setChunked(true).write("{\"released\":");
+                    waitingRequest.response().end("true}");
+                    // like a real server after an early answer: the rest of the body is read and dropped, so the
+                    // connection can carry the next request
+                    waitingRequest.handler(ignored -> { }).resume();
+                }
+                request.response().end();
+            }
+            case "/api/v1/test-hangup/held" -> {
+                request.pause();
+                held.add(request);
+            }
             case "/api/v1/test-hangup/wait" -> {
                 waiting.incrementAndGet();
                 request.connection().closeHandler(closed -> waiting.decrementAndGet());

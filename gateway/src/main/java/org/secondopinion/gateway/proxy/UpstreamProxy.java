@@ -3,7 +3,10 @@ package org.secondopinion.gateway.proxy;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -16,6 +19,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpServerResponse;
@@ -39,6 +43,11 @@ import java.util.concurrent.TimeoutException;
 public class UpstreamProxy {
 
     private static final TextMapSetter<MultiMap> TRACE_HEADER_SETTER = MultiMap::set;
+    /**
+     * For upstream requests: their failures reach the gateway through the response future and are judged there;
+     * without a handler Vert.x logs each one at ERROR, a "Stream reset" line for every caller who hangs up.
+     */
+    private static final Handler<Throwable> IGNORE_FAILURE = failure -> { };
 
     private final Vertx vertx;
     private final HttpClientOptions options;
@@ -97,6 +106,7 @@ public class UpstreamProxy {
         Exchange exchange = new Exchange();
         return client().request(options).compose(upstream -> {
             exchange.upstream = upstream;
+            upstream.exceptionHandler(IGNORE_FAILURE);
             answer.closeHandler(closed -> exchange.callerGone());
             if (answer.closed()) {
                 exchange.callerGone();
@@ -127,14 +137,16 @@ public class UpstreamProxy {
                 answer.setChunked(true);
             }
             // not ended on failure: a body cut short must reach the caller as a reset, never as a complete answer
-            return response.pipe().endOnFailure(false).to(answer).map(done -> response.statusCode());
+            return response.pipe().endOnFailure(false).to(exchange.towardsCaller(answer))
+                    .map(done -> response.statusCode());
         }).transform(outcome -> {
             exchange.over = true;
             if (outcome.succeeded()) {
                 return Future.succeededFuture(outcome.result());
             }
             // a caller who went away is not the upstream's fault: say so, so that no breaker counts it
-            return Future.failedFuture(answer.closed() ? new CallerGoneException() : outcome.cause());
+            return Future.failedFuture(exchange.callerFailed || answer.closed()
+                    ? new CallerGoneException() : outcome.cause());
         });
     }
 
@@ -143,6 +155,71 @@ public class UpstreamProxy {
         HttpClientRequest upstream;
         HttpClientResponse response;
         boolean over;
+        /** A write towards the caller failed: whatever the pipe reports next is the caller's doing. */
+        boolean callerFailed;
+
+        /**
+         * The caller's answer as the pipe writes to it, noting failed writes. A caller who left is often found out
+         * by a write, before Vert.x has processed the closed connection ({@code answer.closed()} is still false
+         * then), and Vert.x's pipe reports a failed write and a failed upstream read alike; without this note the
+         * hang-up would be counted against the upstream's breaker and answered with a 502 nobody receives.
+         */
+        WriteStream<Buffer> towardsCaller(HttpServerResponse answer) {
+            return new WriteStream<>() {
+                @Override
+                public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+                    answer.exceptionHandler(handler);
+                    return this;
+                }
+
+                @Override
+                public Future<Void> write(Buffer data) {
+                    Promise<Void> written = Promise.promise();
+                    write(data, written);
+                    return written.future();
+                }
+
+                // the handler forms, as the pipe calls them: completion then runs where it always did, inside the
+                // request's context (its log lines keep the trace id)
+                @Override
+                public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+                    answer.write(data, noted(handler));
+                }
+
+                @Override
+                public void end(Handler<AsyncResult<Void>> handler) {
+                    answer.end(noted(handler));
+                }
+
+                private Handler<AsyncResult<Void>> noted(Handler<AsyncResult<Void>> handler) {
+                    return result -> {
+                        if (result.failed()) {
+                            callerFailed = true;
+                        }
+                        if (handler != null) {
+                            handler.handle(result);
+                        }
+                    };
+                }
+
+                @Override
+                public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+                    answer.setWriteQueueMaxSize(maxSize);
+                    return this;
+                }
+
+                @Override
+                public boolean writeQueueFull() {
+                    return answer.writeQueueFull();
+                }
+
+                @Override
+                public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+                    answer.drainHandler(handler);
+                    return this;
+                }
+            };
+        }
 
         void callerGone() {
             if (over || upstream == null) {
@@ -198,6 +275,7 @@ public class UpstreamProxy {
         client().request(options)
                 .compose(request -> {
                     inFlight[0] = request;
+                    request.exceptionHandler(IGNORE_FAILURE);
                     return request.send();
                 })
                 .compose(response -> response.body().compose(body -> response.statusCode() / 100 == 2
