@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Gateway benchmark (not part of the build): the same GET answered by a stub upstream (nginx returning a fixed
-# JSON page) called directly, through nginx as a reverse proxy, and through the gateway with token validation on.
+# Gateway benchmark (not part of the build): the same GET answered by an upstream called directly, through nginx as a
+# reverse proxy, and through the gateway with token validation on. The upstream is a stub (nginx returning a fixed
+# JSON page) unless UPSTREAM names a real service.
 # Needs: wrk, nginx (apt-get install -y wrk nginx), a built gateway (./mvnw -pl gateway install -DskipTests) and
 # the local stack's classpath file (./mvnw -pl local-stack install -DskipTests) for the OIDC issuer.
 # Usage: gateway/benchmark/run.sh [duration=20s] [connections=32] [threads=2]
+# Environment:
+#   UPSTREAM=127.0.0.1:8081 ISSUER=http://127.0.0.1:8090/second-opinion TOKEN=...   the real route instead of the
+#       stub: a running service (case-service of `./stack up`), its issuer and a caller's token (`./stack token ...`)
+#   FLOOR=1       also measure the reference proxies in floor/ (bare Vert.x, bare Netty: no token check, no tracing)
+#   WARMUP=30s    load before each measured run;   HOLD=<seconds>   keep everything up for profiling first
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 duration="${1:-20s}"; connections="${2:-32}"; threads="${3:-2}"
-stub_port=18181; nginx_port=18182; issuer_port=18190; gateway_port=18180
+stub_port=18181; nginx_port=18182; issuer_port=18190; gateway_port=18180; vertx_port=18183; netty_port=18184
+upstream="${UPSTREAM:-127.0.0.1:$stub_port}"
 work="$(mktemp -d)"
 pids=()
 
@@ -27,9 +34,13 @@ wait_for() { # url
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "install wrk and nginx first" >&2; exit 1; }
 jar="$root/gateway/target/quarkus-app/quarkus-run.jar"
 classpath_file="$root/local-stack/target/stack.classpath"
-[[ -f "$jar" && -f "$classpath_file" ]] || { echo "build the gateway and local-stack first" >&2; exit 1; }
+[[ -f "$jar" && ( -n "${TOKEN:-}" || -f "$classpath_file" ) ]] || { echo "build the gateway and local-stack first" >&2; exit 1; }
+[[ -z "${UPSTREAM:-}" || ( -n "${ISSUER:-}" && -n "${TOKEN:-}" ) ]] || { echo "UPSTREAM needs ISSUER and TOKEN" >&2; exit 1; }
 
-# 1. nginx: stub upstream on $stub_port, reverse proxy to it on $nginx_port (keep-alive to the upstream, like the gateway)
+# 1. nginx: the stub upstream on $stub_port (unless UPSTREAM is given), a reverse proxy to the upstream on $nginx_port
+#    (HTTP/1.1 keep-alive to the upstream, like the gateway)
+stub_server=""
+[[ -z "${UPSTREAM:-}" ]] && stub_server="server { listen 127.0.0.1:$stub_port; location / { default_type application/json; return 200 '{\"items\":[],\"page\":0,\"size\":20,\"total\":0}'; } }"
 cat > "$work/nginx.conf" <<NGINX
 worker_processes auto;
 pid $work/nginx.pid;
@@ -38,31 +49,33 @@ events { worker_connections 4096; }
 http {
   access_log off;
   keepalive_requests 1000000;
-  upstream stub { server 127.0.0.1:$stub_port; keepalive 64; }
-  server {
-    listen 127.0.0.1:$stub_port;
-    location / { default_type application/json; return 200 '{"items":[],"page":0,"size":20,"total":0}'; }
-  }
+  upstream backend { server $upstream; keepalive 64; }
+  $stub_server
   server {
     listen 127.0.0.1:$nginx_port;
-    location / { proxy_pass http://stub; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }
 }
 NGINX
 nginx -c "$work/nginx.conf" -p "$work"
 
-# 2. OIDC issuer and a token
-java -cp "$(cat "$classpath_file")" "$here/BenchIssuer.java" $issuer_port > "$work/issuer.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$issuer_port/second-opinion/.well-known/openid-configuration"
-token="$(curl -fs -X POST "http://127.0.0.1:$issuer_port/second-opinion/token" \
-  -d grant_type=client_credentials -d client_id=bench -d client_secret=bench -d scope=openid \
-  | tr -d '\n' | sed -E 's/.*"access_token"[ ]*:[ ]*"([^"]+)".*/\1/')"
+# 2. the OIDC issuer and a token (or the real route's)
+issuer="${ISSUER:-http://127.0.0.1:$issuer_port/second-opinion}"
+if [[ -n "${TOKEN:-}" ]]; then
+  token="$TOKEN"
+else
+  java -cp "$(cat "$classpath_file")" "$here/BenchIssuer.java" $issuer_port > "$work/issuer.log" 2>&1 &
+  pids+=($!)
+  wait_for "$issuer/.well-known/openid-configuration"
+  token="$(curl -fs -X POST "$issuer/token" \
+    -d grant_type=client_credentials -d client_id=bench -d client_secret=bench -d scope=openid \
+    | tr -d '\n' | sed -E 's/.*"access_token"[ ]*:[ ]*"([^"]+)".*/\1/')"
+fi
 
-# 3. the gateway, every route pointing at the stub; rate limit lifted so the benchmark measures the proxy path
+# 3. the gateway, case-service's route pointing at the upstream; rate limit lifted so the proxy path is measured
 java ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
-  -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$issuer_port/second-opinion" \
-  -Dgateway.routes.case-service.url="http://127.0.0.1:$stub_port" \
+  -Dquarkus.oidc.auth-server-url="$issuer" \
+  -Dgateway.routes.case-service.url="http://$upstream" \
   -Dgateway.routes.case-service.rate-limit.capacity=1000000000 \
   -Dquarkus.log.category.\"org.secondopinion.gateway\".level=WARN \
   -jar "$jar" > "$work/gateway.log" 2>&1 &
@@ -72,10 +85,25 @@ wait_for "http://127.0.0.1:$gateway_port/q/health/ready"
 curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$gateway_port/api/v1/cases" \
   || { echo "gateway refused the benchmark token" >&2; tail -20 "$work/gateway.log" >&2; exit 1; }
 
-# CPU time (clock ticks) used so far by nginx's workers (stub and reverse proxy) and the gateway's JVM
+# 4. the reference proxies (FLOOR=1): what a JVM proxy costs here before any of the gateway's own work
+floor_pids=()
+if [[ -n "${FLOOR:-}" ]]; then
+  libs="$(ls "$root"/gateway/target/quarkus-app/lib/main/{io.vertx.vertx-core,io.netty.netty}-*.jar | tr '\n' ':')"
+  javac -d "$work/floor" -cp "$libs" "$here"/floor/*.java
+  java -cp "$libs:$work/floor" BareVertxProxy $vertx_port "${upstream##*:}" > "$work/vertx.log" 2>&1 &
+  pids+=($!); floor_pids+=($!)
+  java -cp "$libs:$work/floor" NettyProxy $netty_port "${upstream##*:}" > "$work/netty.log" 2>&1 &
+  pids+=($!); floor_pids+=($!)
+  for port in $vertx_port $netty_port; do
+    curl -fs --retry 60 --retry-connrefused --retry-delay 1 -o /dev/null -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:$port/api/v1/cases" || { echo "reference proxy on $port not ready" >&2; exit 1; }
+  done
+fi
+
+# CPU time (clock ticks) used so far by nginx's workers (stub and reverse proxy), the gateway's JVM and the floor's
 cpu_ticks() {
   local total=0 pid
-  for pid in $(pgrep -f "nginx: worker") "$gateway_pid"; do
+  for pid in $(pgrep -f "nginx: worker") "$gateway_pid" "${floor_pids[@]}"; do
     total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
   done
   echo "$total"
@@ -109,6 +137,10 @@ echo "wrk -t$threads -c$connections -d$duration (then -c1 -d$duration), GET /api
 echo "| target                     | p50 c$connections | p99 c$connections | req/s c$connections | failed | CPU µs/req | p50 c1 | p99 c1 |"
 echo "|----------------------------|---------:|---------:|----------:|-------:|--------:|---------:|---------:|"
 [[ -n "${HOLD:-}" ]] && { echo "token: $token"; echo "holding for $HOLD"; sleep "$HOLD"; }
-run "stub upstream directly" "http://127.0.0.1:$stub_port/api/v1/cases"
+run "upstream directly" "http://$upstream/api/v1/cases"
 run "nginx reverse proxy" "http://127.0.0.1:$nginx_port/api/v1/cases"
+if [[ -n "${FLOOR:-}" ]]; then
+  run "bare Vert.x proxy (floor)" "http://127.0.0.1:$vertx_port/api/v1/cases"
+  run "bare Netty proxy (floor)" "http://127.0.0.1:$netty_port/api/v1/cases"
+fi
 run "gateway (token validated)" "http://127.0.0.1:$gateway_port/api/v1/cases"
