@@ -1,5 +1,6 @@
 package org.secondopinion.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -88,6 +89,29 @@ class GatewayEdgeTest {
                 .then().statusCode(413).contentType("application/problem+json").extract().response();
 
         assertThat(response.jsonPath().getString("detail")).contains("1024 bytes");
+    }
+
+    @Test
+    void bodyDeclaredOverTheGatewaysAbsoluteCapGets413ProblemBeforeAnyOfItIsRead() throws Exception {
+        long cap = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        int before = UpstreamsTestResource.hits("case-service");
+        // only the head goes out: the answer must neither wait for the body nor be Quarkus' empty 413
+        try (Socket socket = RawHttp.send(RestAssured.port, "POST /api/v1/cases/x/upload HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAuthorization: Bearer " + TestTokens.patient("patient-huge") + "\r\n"
+                + "X-Request-Id: huge-gw-1\r\nContent-Type: application/pdf\r\n"
+                + "Content-Length: " + (cap + 1) + "\r\n\r\n")) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            String head = RawHttp.readHead(in);
+            assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("huge-gw-1").containsIgnoringCase("x-content-type-options: nosniff");
+            int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+            String problem = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            assertThat(problem).contains("\"status\":413").contains(String.valueOf(cap))
+                    .contains("\"instance\":\"/api/v1/cases/x/upload\"");
+        }
+        assertThat(UpstreamsTestResource.hits("case-service")).isEqualTo(before);
     }
 
     @Test

@@ -115,7 +115,7 @@ class GatewayProxyTest {
 
     @Test
     void callerWithoutTokenGets401ProblemAndTheServiceIsNotCalled() {
-        int before = hits("case-service");
+        int before = UpstreamsTestResource.hits("case-service");
 
         Response response = given().header("X-Request-Id", "no-token-1")
                 .when().get("/api/v1/cases")
@@ -125,7 +125,7 @@ class GatewayProxyTest {
         assertThat(response.jsonPath().getInt("status")).isEqualTo(401);
         assertThat(response.jsonPath().getString("instance")).isEqualTo("/api/v1/cases");
         assertThat(response.jsonPath().getString("requestId")).isEqualTo("no-token-1");
-        assertThat(hits("case-service")).isEqualTo(before);
+        assertThat(UpstreamsTestResource.hits("case-service")).isEqualTo(before);
     }
 
     @Test
@@ -136,13 +136,13 @@ class GatewayProxyTest {
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                         .replace("\"patient\"", "\"admin\"").getBytes(StandardCharsets.UTF_8));
         String forged = parts[0] + "." + forgedPayload + "." + parts[2];
-        int before = hits("case-service");
+        int before = UpstreamsTestResource.hits("case-service");
 
         given().auth().oauth2(forged)
                 .when().get("/api/v1/cases")
                 .then().statusCode(401).contentType("application/problem+json");
 
-        assertThat(hits("case-service")).isEqualTo(before);
+        assertThat(UpstreamsTestResource.hits("case-service")).isEqualTo(before);
     }
 
     @Test
@@ -238,12 +238,6 @@ class GatewayProxyTest {
     }
 
     /** How many requests a stand-in service received, asked directly (not through the gateway). */
-    private static int hits(String service) {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes." + service + ".url", String.class));
-        return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
-                .when().get("/__hits").then().statusCode(200).extract().asString());
-    }
-
     private static int gatewayPort() {
         return RestAssured.port;
     }

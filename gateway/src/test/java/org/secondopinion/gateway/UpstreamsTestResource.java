@@ -1,6 +1,7 @@
 package org.secondopinion.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -8,7 +9,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.io.IOException;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -88,6 +92,13 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
         config.put("gateway.me.part-timeout", "500ms");
         return config;
+    }
+
+    /** How many requests a stand-in has had (asked directly, not through the gateway). */
+    static int hits(String service) {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes." + service + ".url", String.class));
+        return Integer.parseInt(RestAssured.given().baseUri("http://" + url.getHost()).port(url.getPort())
+                .when().get("/__hits").then().statusCode(200).extract().asString());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.secondopinion.gateway.edge;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.secondopinion.gateway.limits.CircuitBreaker;
@@ -56,7 +58,22 @@ public class ApiRouter {
     @Inject
     GatewayConfig config;
 
+    /** The gateway's absolute cap on request bodies (the largest route limit; chunked bodies are counted). */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
     void register(@Observes Router router) {
+        // a body declared over the absolute cap gets a problem like every other refusal; Quarkus refuses it one step
+        // later (route order -2) with an empty 413. Nothing of the body is read: the connection closes after.
+        maxBodySize.ifPresent(max -> router.route().order(-3).handler(ctx -> {
+            if (declaredBodyLength(ctx) <= max.asLongValue()) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader("Connection", "close");
+            Problem.payloadTooLarge(max.asLongValue(), ctx.normalizedPath(),
+                    RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER))).send(ctx);
+        }));
         router.route("/api/*").handler(this::handle);
     }
 
