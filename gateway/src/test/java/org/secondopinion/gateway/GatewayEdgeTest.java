@@ -267,7 +267,7 @@ class GatewayEdgeTest {
     }
 
     /** Writes body chunks until the connection takes no more for half a second. */
-    private static void fillUntilStalled(Socket caller) throws InterruptedException {
+    private static void fillUntilStalled(Socket caller) {
         AtomicLong written = new AtomicLong();
         Thread writer = new Thread(() -> {
             byte[] chunk = ("1000\r\n" + "x".repeat(4096) + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -283,11 +283,13 @@ class GatewayEdgeTest {
         });
         writer.setDaemon(true);
         writer.start();
-        long seen = -1;
-        while (written.get() != seen) {
-            seen = written.get();
-            Thread.sleep(500);
-        }
+        long[] seen = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long now = written.get();
+            boolean stalled = now == seen[0];
+            seen[0] = now;
+            return stalled;
+        });
     }
 
     @Test
