@@ -1,0 +1,63 @@
+package org.secondopinion.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The load generator's HTTP client: Vert.x on one event loop with keep-alive connections, so that thousands of
+ * requests per second cost the machine a few per cent of a core (the JDK client costs several times more).
+ */
+final class Http implements AutoCloseable {
+
+    record Answer(int status, String body, long nanos) {
+    }
+
+    private final Vertx vertx;
+    private final HttpClient client;
+
+    Http(int maxConnections) {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setPreferNativeTransport(false));
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
+                        .setConnectTimeout(5_000).setIdleTimeout(60),
+                new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));
+    }
+
+    CompletionStage<Answer> send(HttpMethod method, String url, String token, String jsonBody) {
+        URI uri = URI.create(url);
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                .setTimeout(30_000);
+        if (token != null) {
+            options.putHeader("Authorization", "Bearer " + token);
+        }
+        if (jsonBody != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        long started = System.nanoTime();
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        client.request(options)
+                .compose(request -> jsonBody == null ? request.send() : request.send(Buffer.buffer(jsonBody)))
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body.toString(),
+                        System.nanoTime() - started)))
+                .onSuccess(answer::complete)
+                .onFailure(answer::completeExceptionally);
+        return answer;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

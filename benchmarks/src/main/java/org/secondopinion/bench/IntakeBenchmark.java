@@ -1,0 +1,101 @@
+package org.secondopinion.bench;
+
+import io.vertx.core.http.HttpMethod;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * Issue 21 target 1. Patients creating and submitting cases straight to case-service, N clients in a closed loop,
+ * with the whole stack running (matching and notifications work on every case meanwhile); beside it, pgbench's
+ * single-row insert rate with as many clients on the same PostgreSQL. Then single requests on the idle stack.
+ */
+final class IntakeBenchmark {
+
+    private IntakeBenchmark() {
+    }
+
+    static void run(Target target, Options options) {
+        String caseService = target.serviceUrl("case-service");
+        String patient = target.token("patient1");
+        try (Http http = new Http(options.clients() * 2)) {
+            CaseFlow flow = new CaseFlow(http, caseService, patient);
+
+            System.out.printf("intake: warming up for %ds with %d clients ...%n", options.warmupSeconds(), options.clients());
+            ClosedLoop.run(options.clients(), options.warmupSeconds(), flow::createAndSubmit);
+            settle();
+
+            System.out.printf("intake: measuring for %ds ...%n", options.seconds());
+            CpuWindow cpu = CpuWindow.open();
+            ClosedLoop.Result intake = ClosedLoop.run(options.clients(), options.seconds(), flow::createAndSubmit);
+            cpu.close();
+            settle();
+            System.out.printf("intake: pgbench reference for %ds ...%n", options.seconds());
+            PgBench.Result reference = PgBench.run(target, options.clients(), options.seconds());
+
+            new Table("Intake: create + submit straight to case-service, " + options.clients()
+                    + " clients, " + options.seconds() + " s (whole stack running)",
+                    "what", "per second", "p50 ms", "p99 ms", "failed", "share of reference")
+                    .row("cases created + submitted", intake.perSecond(), intake.latencies().percentileMillis(0.5),
+                            intake.latencies().percentileMillis(0.99), intake.failed(),
+                            String.format("%.2f %%", 100 * intake.perSecond() / reference.tps()))
+                    .row("reference: " + reference.tool() + " single-row INSERT, same PostgreSQL", reference.tps(),
+                            reference.latencyMillis(), "–", 0, "100 %")
+                    .print();
+            if (intake.failed() > 0) {
+                System.out.println("first failure: " + intake.firstFailure());
+            }
+            cpu.perUnit("CPU per case during the intake run", "case", intake.completed()).print();
+
+            settle();
+            idleRequests(http, caseService, patient, flow);
+        }
+    }
+
+    /** One client, one request at a time, on a stack with nothing else to do. */
+    static void idleRequests(Http http, String caseService, String patient, CaseFlow flow) {
+        CaseFlow.Submitted one = flow.createAndSubmit().toCompletableFuture().join();
+        List<String> drafts = new ArrayList<>();
+        Table table = new Table("Single requests on an idle stack (one client, sequential, after 200 warm-up calls)",
+                "request", "p50 ms", "p99 ms", "n");
+        measure(table, "GET /api/v1/cases/{id}", () -> http.send(HttpMethod.GET,
+                caseService + "/api/v1/cases/" + one.caseId(), patient, null), 200);
+        measure(table, "POST /api/v1/cases (create)", () -> http.send(HttpMethod.POST,
+                caseService + "/api/v1/cases", patient, CaseFlow.CASE).thenApply(a -> {
+                    synchronized (drafts) {
+                        drafts.add(CaseFlow.read(a.body()).path("id").asText());
+                    }
+                    return a;
+                }), 201);
+        measure(table, "POST /api/v1/cases/{id}/submit", () -> {
+            String id;
+            synchronized (drafts) {
+                id = drafts.remove(drafts.size() - 1);
+            }
+            return http.send(HttpMethod.POST, caseService + "/api/v1/cases/" + id + "/submit", patient, CaseFlow.CONSENT);
+        }, 200);
+        measure(table, "GET /api/v1/cases?size=20 (list)", () -> http.send(HttpMethod.GET,
+                caseService + "/api/v1/cases?size=20", patient, null), 200);
+        table.print();
+    }
+
+    private static void measure(Table table, String name, Supplier<CompletionStage<Http.Answer>> call, int status) {
+        for (int i = 0; i < 200; i++) {
+            CaseFlow.expect(call.get().toCompletableFuture().join(), status, name);
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < 300; i++) {
+            Http.Answer answer = call.get().toCompletableFuture().join();
+            CaseFlow.expect(answer, status, name);
+            latencies.record(answer.nanos());
+        }
+        table.row(name, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99), latencies.count());
+    }
+
+    /** Lets the event path drain what the previous phase left, so phases don't measure each other. */
+    static void settle() {
+        Waits.pause(5_000);
+    }
+}

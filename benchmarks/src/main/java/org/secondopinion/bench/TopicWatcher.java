@@ -1,0 +1,89 @@
+package org.secondopinion.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Reads a platform topic from its end, as the platform's own consumers would, and notes when each case's first event
+ * of the watched types arrived ({@link System#nanoTime()}): the moment the change is committed and visible.
+ */
+final class TopicWatcher implements AutoCloseable {
+
+    record Seen(String type, long nanos) {
+    }
+
+    private final Map<String, Seen> firstByCase = new ConcurrentHashMap<>();
+    private final Map<String, Integer> countByCase = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    TopicWatcher(String bootstrap, String topic, Set<String> types) {
+        thread = new Thread(() -> poll(bootstrap, topic, types), "watch-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            assigned.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void poll(String bootstrap, String topic, Set<String> types) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            assigned.countDown();
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    JsonNode event = CaseFlow.read(record.value());
+                    String type = event.path("type").asText();
+                    if (types.contains(type)) {
+                        String caseId = event.path("data").path("caseId").asText();
+                        firstByCase.putIfAbsent(caseId, new Seen(type, now));
+                        countByCase.merge(caseId + "|" + type, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    Seen first(String caseId) {
+        return firstByCase.get(caseId);
+    }
+
+    /** How many events of {@code type} arrived for the case (more than one: decided twice). */
+    int count(String caseId, String type) {
+        return countByCase.getOrDefault(caseId + "|" + type, 0);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
