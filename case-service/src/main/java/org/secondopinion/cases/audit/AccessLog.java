@@ -3,6 +3,7 @@ package org.secondopinion.cases.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.platform.web.RequestIdFilter;
@@ -24,18 +25,25 @@ public class AccessLog {
         this.em = em;
     }
 
+    /**
+     * One entry, inserted at once with a plain INSERT: an audit row is never read back in the transaction that writes
+     * it, and persist() of an identity-keyed entity would execute the insert at once anyway and read the row back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID caseId, CurrentUser user, String action, String objectType, Object objectId) {
-        AccessLogEntry entry = new AccessLogEntry();
-        entry.caseId = caseId;
-        entry.actorId = user.id();
-        entry.actorRole = user.primaryRole();
-        entry.action = action;
-        entry.objectType = objectType;
-        entry.objectId = objectId == null ? null : objectId.toString();
-        entry.requestId = RequestIdFilter.current();
-        entry.at = Instant.now();
-        em.persist(entry);
+        em.createNativeQuery("INSERT INTO access_log (case_id, actor_id, actor_role, action, object_type, object_id, "
+                        + "request_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(AccessLogEntry.class) // no flush of the caller's other changes
+                .setParameter(1, caseId)
+                .setParameter(2, user.id())
+                .setParameter(3, user.primaryRole())
+                .setParameter(4, action)
+                .setParameter(5, objectType)
+                .setParameter(6, objectId == null ? null : objectId.toString())
+                .setParameter(7, RequestIdFilter.current())
+                .setParameter(8, Instant.now())
+                .executeUpdate();
     }
 
     /**
@@ -50,6 +58,8 @@ public class AccessLog {
         em.createNativeQuery("INSERT INTO access_log (case_id, actor_id, actor_role, action, object_type, object_id, "
                         + "request_id, at) SELECT id, :actor, :role, :action, :type, id::text, :request, :at "
                         + "FROM unnest(CAST(:ids AS uuid[])) AS id")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(AccessLogEntry.class)
                 .setParameter("ids", caseIds.toArray(UUID[]::new))
                 .setParameter("actor", user.id())
                 .setParameter("role", user.primaryRole())

@@ -31,12 +31,15 @@ public class CaseRepository {
         em.persist(c);
     }
 
-    /** Next human reference of the year, {@code SO-2026-000123}: gap-free and unique, even under concurrency. */
+    /**
+     * A new human reference, {@code SO-2026-000123}: the year the case was opened and the next number of a database
+     * sequence. Unique, increasing, and never waited for: a sequence is not part of the transaction (the per-year
+     * counter row it replaced was locked by every case being created until that case committed, so intake ran one
+     * creation at a time). A creation that rolls back leaves its number unused; numbers continue across years.
+     */
     public String nextReference(int year) {
-        Number next = (Number) em.createNativeQuery("INSERT INTO case_reference_counter (year, last) VALUES (?1, 1) "
-                        + "ON CONFLICT (year) DO UPDATE SET last = case_reference_counter.last + 1 RETURNING last")
-                .setParameter(1, year).getSingleResult();
-        return String.format("SO-%d-%06d", year, next.intValue());
+        Number next = (Number) em.createNativeQuery("SELECT nextval('case_reference_seq')").getSingleResult();
+        return String.format("SO-%d-%06d", year, next.longValue());
     }
 
     /**
