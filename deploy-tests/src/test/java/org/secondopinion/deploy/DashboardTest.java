@@ -46,7 +46,7 @@ class DashboardTest {
         }
         assertThat(metrics).contains(
                 "http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-                "jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max", "outbox_backlog",
+                "jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max", "work_backlog",
                 "cases_submitted_total", "offers_declined_total", "offers_expired_total", "notification_deliveries_total");
     }
 

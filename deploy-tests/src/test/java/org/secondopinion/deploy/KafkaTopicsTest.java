@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Strimzi topics cover every topic and dead-letter topic the services' channels name. */
+/** The Strimzi topics cover every topic the services consume and each consumer's dead-letter topic. */
 class KafkaTopicsTest {
 
     private final Manifests strimzi = Manifests.files("strimzi", Repo.root().resolve("deploy/strimzi"));

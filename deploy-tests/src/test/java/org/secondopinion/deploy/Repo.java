@@ -55,15 +55,20 @@ final class Repo {
         return names;
     }
 
-    /** Every topic a service's messaging channels read or write, dead-letter topics included. */
+    /**
+     * Every topic a service consumes ({@code so.events.topics}) and the dead-letter topic of each
+     * ({@code <topic>.<consumer>.dlq}, the consumer being the application name unless {@code so.events.consumer}).
+     */
     static Set<String> topics(String service) {
+        Properties p = properties(service);
+        String consumer = p.getProperty("so.events.consumer", p.getProperty("quarkus.application.name")).trim();
         Set<String> topics = new TreeSet<>();
-        properties(service).forEach((key, value) -> {
-            String k = key.toString();
-            if (k.startsWith("mp.messaging.") && (k.endsWith(".topic") || k.endsWith(".dead-letter-queue.topic"))) {
-                topics.add(value.toString().trim());
+        for (String topic : p.getProperty("so.events.topics", "").split(",")) {
+            if (!topic.isBlank()) {
+                topics.add(topic.trim());
+                topics.add(topic.trim() + "." + consumer + ".dlq");
             }
-        });
+        }
         return topics;
     }
 

@@ -3,11 +3,10 @@ package org.secondopinion.cases.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.secondopinion.platform.retention.RetentionRule;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.secondopinion.platform.problem.DomainException;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
@@ -42,14 +41,12 @@ public class IdempotentRequests {
 
     private final EntityManager em;
     private final ObjectMapper canonical;
-    private final Duration retention;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public IdempotentRequests(EntityManager em, ObjectMapper mapper,
-                              @ConfigProperty(name = "so.idempotency.retention", defaultValue = "P1D") Duration retention) {
+    public IdempotentRequests(EntityManager em, ObjectMapper mapper, Clock clock) {
         this.em = em;
         this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-        this.retention = retention;
+        this.clock = clock;
     }
 
     /**
@@ -107,16 +104,30 @@ public class IdempotentRequests {
         }
     }
 
-    /** Keys are kept for a day (configurable): long enough for any client's retries. */
-    @Scheduled(every = "1h", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void forgetOldKeys() {
-        Instant before = clock.instant().minus(retention);
-        int removed = em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1")
-                .setParameter(1, before).executeUpdate();
-        if (removed > 0) {
-            LOG.infof("forgot %d idempotency keys older than %s", removed, retention);
+    /**
+     * Keys (and their first answers) are kept for a day ({@code so.retention.idempotency.age}): long enough for any
+     * client's retries; platform retention deletes older ones.
+     */
+    @ApplicationScoped
+    public static class OldKeys implements RetentionRule {
+        @Override
+        public String name() {
+            return "idempotency";
+        }
+
+        @Override
+        public String table() {
+            return "idempotency_record";
+        }
+
+        @Override
+        public String expiredWhen() {
+            return "created_at < ?1";
+        }
+
+        @Override
+        public Duration defaultAge() {
+            return Duration.ofDays(1);
         }
     }
 

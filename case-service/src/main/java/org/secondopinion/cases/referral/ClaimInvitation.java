@@ -4,8 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.secondopinion.platform.work.WorkPolicy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,8 +13,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "claim_invitation")
 public class ClaimInvitation {
-
-    static final int MAX_ATTEMPTS = 8;
 
     @Id
     public UUID id;
@@ -45,15 +43,15 @@ public class ClaimInvitation {
         attempts++;
     }
 
-    /** Exponential backoff from 30 s, doubled per attempt; after {@value #MAX_ATTEMPTS} attempts it is DEAD. */
-    public void failed(String error, Instant now) {
+    /** Tried again after the policy's backoff; DEAD (and the code forgotten) once its attempts are used up. */
+    public void failed(String error, Instant now, WorkPolicy policy) {
         attempts++;
         lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 500));
-        if (attempts >= MAX_ATTEMPTS) {
+        if (policy.exhausted(attempts)) {
             status = "DEAD";
             code = null;
         } else {
-            nextAttemptAt = now.plus(Duration.ofSeconds(30L << (attempts - 1)));
+            nextAttemptAt = policy.retryAt(attempts, now);
         }
     }
 }

@@ -2,9 +2,11 @@ package org.secondopinion.cases.referral;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.secondopinion.platform.work.WorkPolicy;
+import org.secondopinion.platform.work.WorkQueue;
+import org.secondopinion.platform.work.Workers;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -18,22 +20,27 @@ import java.util.UUID;
 /**
  * Sends referred patients their claim code by e-mail. The case service sends this one message itself, rather than
  * through notification-service, because the address is contact data that must not travel in events (DESIGN §8):
- * it never leaves case_db. The row is written in the referral's transaction and sent by a sweep (SKIP LOCKED, so
- * replicas share the work), with backoff while the relay is down. The text has no clinical detail.
+ * it never leaves case_db. The row is written in the referral's transaction; this work queue
+ * ({@code so.work.claim-invitations.*}) sends it right after commit with no transaction open (a slow mail relay
+ * holds no row locks), retrying with backoff while the relay is down. The text has no clinical detail.
  */
 @ApplicationScoped
-public class ClaimInvitations {
+public class ClaimInvitations implements WorkQueue<ClaimInvitation> {
 
+    public static final String NAME = "claim-invitations";
     private static final Logger LOG = Logger.getLogger(ClaimInvitations.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final EntityManager em;
     private final Mailer mailer;
-    private final Clock clock = Clock.systemUTC();
+    private final Workers workers;
+    private final Clock clock;
 
-    public ClaimInvitations(EntityManager em, Mailer mailer) {
+    public ClaimInvitations(EntityManager em, Mailer mailer, Workers workers, Clock clock) {
         this.em = em;
         this.mailer = mailer;
+        this.workers = workers;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,27 +61,55 @@ public class ClaimInvitations {
         invitation.nextAttemptAt = now;
         invitation.createdAt = now;
         em.persist(invitation);
+        workers.wakeAfterCommit(NAME);
     }
 
-    @Scheduled(every = "${so.referrals.invitation-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void sendDue() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<ClaimInvitation> claim(Instant now, int limit, Instant leaseUntil) {
         @SuppressWarnings("unchecked")
         List<ClaimInvitation> due = em.createNativeQuery("SELECT * FROM claim_invitation WHERE status = 'PENDING' "
-                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
                         ClaimInvitation.class)
-                .setParameter(1, clock.instant()).getResultList();
-        for (ClaimInvitation invitation : due) {
-            try {
-                mailer.send(Mail.withText(invitation.email, subject(invitation), text(invitation)));
-                invitation.sent(clock.instant());
-                LOG.infof("claim code for case %s sent", invitation.caseReference);
-            } catch (RuntimeException e) {
-                invitation.failed(e.getMessage(), clock.instant());
-                LOG.warnf("claim code e-mail for case %s failed (attempt %d): %s", invitation.caseReference,
-                        invitation.attempts, e.getMessage());
-            }
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        due.forEach(invitation -> invitation.nextAttemptAt = leaseUntil);
+        return due;
+    }
+
+    @Override
+    public void perform(ClaimInvitation invitation) {
+        mailer.send(Mail.withText(invitation.email, subject(invitation), text(invitation)));
+    }
+
+    @Override
+    public void succeeded(ClaimInvitation claimed, Instant now) {
+        ClaimInvitation invitation = em.find(ClaimInvitation.class, claimed.id);
+        if (invitation != null && "PENDING".equals(invitation.status)) {
+            invitation.sent(now);
+            LOG.infof("claim code for case %s sent", invitation.caseReference);
         }
+    }
+
+    @Override
+    public Outcome failed(ClaimInvitation claimed, String error, Instant now, WorkPolicy policy) {
+        ClaimInvitation invitation = em.find(ClaimInvitation.class, claimed.id);
+        if (invitation == null || !"PENDING".equals(invitation.status)) {
+            return Outcome.GONE; // superseded by a newer code meanwhile
+        }
+        invitation.failed(error, now, policy);
+        LOG.warnf("claim code e-mail for case %s failed (attempt %d): %s", invitation.caseReference,
+                invitation.attempts, error);
+        return "DEAD".equals(invitation.status) ? Outcome.GIVEN_UP : Outcome.RETRY;
+    }
+
+    @Override
+    public Backlog backlog() {
+        return Backlog.of((Object[]) em.createNativeQuery("SELECT count(*), min(created_at) FROM claim_invitation "
+                + "WHERE status = 'PENDING'").getSingleResult());
     }
 
     static String subject(ClaimInvitation invitation) {

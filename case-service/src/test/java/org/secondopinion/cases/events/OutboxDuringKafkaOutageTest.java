@@ -7,7 +7,8 @@ import org.secondopinion.infra.KafkaBroker;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.PlatformTestResource;
 import org.secondopinion.platform.events.Topics;
-import org.secondopinion.platform.outbox.OutboxRelay;
+import org.secondopinion.platform.outbox.OutboxQueue;
+import org.secondopinion.platform.work.Workers;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxDuringKafkaOutageTest {
 
     @Inject
-    OutboxRelay relay;
+    Workers workers;
 
     @Test
     void aCaseSubmittedWhileKafkaIsDownIsPublishedWhenKafkaReturns() {
@@ -30,13 +31,13 @@ class OutboxDuringKafkaOutageTest {
         kafka.stop();
         try {
             CaseApi.submit("patient-outage", id).statusCode(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() >= 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> workers.backlog(OutboxQueue.NAME).rows() >= 1);
         } finally {
             kafka.restart();
         }
         try (EventProbe probe = EventProbe.on(Topics.CASE_EVENTS)) {
             // the probe starts at the end; the event may already be there, so look from the relay's side too
-            await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> workers.backlog(OutboxQueue.NAME).rows() == 0);
         }
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(consumerConfig(kafka))) {
             consumer.subscribe(java.util.List.of(Topics.CASE_EVENTS));

@@ -33,11 +33,12 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheusShowsBusinessMetricsAndTheOutboxBacklog() {
+    void prometheusShowsBusinessMetricsAndTheWorkQueues() {
         CaseApi.submittedSpineCase("patient-metrics");
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cases_submitted_total{"))
-                .body(containsString("outbox_backlog "))
+                .body(containsString("work_backlog{queue=\"outbox\"}"))
+                .body(containsString("work_oldest_age_seconds{queue=\"claim-invitations\"}"))
                 .body(containsString("http_server_requests_seconds"));
     }
 }

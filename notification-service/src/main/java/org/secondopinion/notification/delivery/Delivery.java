@@ -1,5 +1,6 @@
 package org.secondopinion.notification.delivery;
 
+import org.secondopinion.platform.work.Backoff;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,6 @@
 package org.secondopinion.notification.delivery;
 
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.secondopinion.platform.tx.AfterCommit;
+import org.secondopinion.platform.work.Workers;
 import org.secondopinion.notification.preferences.ContactPreferences;
 import org.secondopinion.notification.preferences.PreferencesService;
 import org.secondopinion.notification.routing.NotificationIntent;
@@ -14,23 +13,20 @@ import java.util.UUID;
 
 /**
  * E-mail, SMS and push: records a delivery row for people who switched the channel on for this kind and left a
- * contact point, and wakes the {@link DeliveryWorker} once the event's transaction has committed — never sending
+ * contact point, and wakes the {@link DeliveryQueue} once the event's transaction has committed — never sending
  * from inside it, so a rollback cannot leave a message sent for an event we did not keep.
  */
 public abstract class ExternalChannel implements DeliveryChannel {
 
     private final PreferencesService preferences;
     private final DeliveryRepository deliveries;
-    private final DeliveryWorker worker;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Workers workers;
     private final Clock clock = Clock.systemUTC();
 
-    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, DeliveryWorker worker,
-                              TransactionSynchronizationRegistry transactions) {
+    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, Workers workers) {
         this.preferences = preferences;
         this.deliveries = deliveries;
-        this.worker = worker;
-        this.transactions = transactions;
+        this.workers = workers;
     }
 
     @Override
@@ -53,7 +49,7 @@ public abstract class ExternalChannel implements DeliveryChannel {
                 prefs.getUserId(), channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
                 notBefore));
         if (inserted && !notBefore.isAfter(now)) {
-            AfterCommit.run(transactions, worker::wake);
+            workers.wakeAfterCommit(DeliveryQueue.NAME);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.secondopinion.notification.delivery;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.work.Workers;
 import org.secondopinion.notification.preferences.PreferencesService;
 
 /** The three external channels as beans (singletons: no proxy needed for stateless channels); {@link NotificationDispatcher} hands every intent to each. */
@@ -12,8 +12,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Email extends ExternalChannel {
-        public Email(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
-            super(p, d, w, t);
+        public Email(PreferencesService p, DeliveryRepository d, Workers w) {
+            super(p, d, w);
         }
 
         @Override
@@ -24,8 +24,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Sms extends ExternalChannel {
-        public Sms(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
-            super(p, d, w, t);
+        public Sms(PreferencesService p, DeliveryRepository d, Workers w) {
+            super(p, d, w);
         }
 
         @Override
@@ -36,8 +36,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Push extends ExternalChannel {
-        public Push(PreferencesService p, DeliveryRepository d, DeliveryWorker w, TransactionSynchronizationRegistry t) {
-            super(p, d, w, t);
+        public Push(PreferencesService p, DeliveryRepository d, Workers w) {
+            super(p, d, w);
         }
 
         @Override

@@ -6,7 +6,7 @@
  *       org.secondopinion.notification.delivery.DeliveryChannel} records its part — the feed row (always), and a
  *       {@link org.secondopinion.notification.delivery.Delivery} row per external channel the person switched on,
  *       unique per (event, recipient, channel).</li>
- *   <li>After commit, {@link org.secondopinion.notification.delivery.DeliveryWorker} sends due rows through a
+ *   <li>After commit, {@link org.secondopinion.notification.delivery.DeliveryQueue} (a platform work queue) sends due rows through a
  *       {@link org.secondopinion.notification.delivery.DeliverySender} (SMTP, or the SMS/push provider), retrying
  *       with exponential backoff until SENT or DEAD; coordinators hear about DEAD ones in their feed and read the
  *       log at {@code /api/v1/notifications/deliveries}.</li>

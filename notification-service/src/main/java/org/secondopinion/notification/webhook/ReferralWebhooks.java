@@ -2,8 +2,7 @@ package org.secondopinion.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.secondopinion.platform.tx.AfterCommit;
+import org.secondopinion.platform.work.Workers;
 import org.jboss.logging.Logger;
 import org.secondopinion.notification.webhook.ClinicReferral.Notice;
 import org.secondopinion.notification.webhook.ReferralEvents.Referred;
@@ -28,17 +27,14 @@ public class ReferralWebhooks {
 
     private final ReferralEvents events;
     private final WebhookRepository repository;
-    private final WebhookWorker worker;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Workers workers;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, WebhookWorker worker,
-                            TransactionSynchronizationRegistry transactions) {
+    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, Workers workers) {
         this.events = new ReferralEvents(json);
         this.repository = repository;
-        this.worker = worker;
-        this.transactions = transactions;
+        this.workers = workers;
         this.json = json;
     }
 
@@ -81,7 +77,7 @@ public class ReferralWebhooks {
         LOG.debugf("event %s (%s) of case %s: %s to %d webhook(s) of clinic %s", event.id(), event.type(),
                 referral.getCaseId(), notice.type(), recorded, referral.getClinicId());
         if (recorded > 0) {
-            AfterCommit.run(transactions, worker::wake);
+            workers.wakeAfterCommit(WebhookQueue.NAME);
         }
     }
 }

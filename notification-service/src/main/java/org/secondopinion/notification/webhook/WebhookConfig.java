@@ -2,13 +2,15 @@ package org.secondopinion.notification.webhook;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.secondopinion.notification.delivery.Backoff;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Clinic webhooks: what may be registered and how hard the worker tries (tests shorten these with {@code %test.}). */
+/**
+ * Clinic webhooks: what may be registered, how callbacks are sent and sealed. How hard they are tried (attempts,
+ * backoff, lease, sweep) is the work queue's: {@code so.work.webhooks.*} ({@link WebhookQueue}).
+ */
 @ConfigMapping(prefix = "so.webhooks")
 public interface WebhookConfig {
 
@@ -32,35 +34,13 @@ public interface WebhookConfig {
     @WithDefault("10")
     int maxPerClinic();
 
-    /** Attempts in all, the first included; after the last failure a delivery is DEAD. */
-    @WithDefault("10")
-    int maxAttempts();
-
-    /** Wait after the first failure; each further failure doubles it, up to {@link #maxBackoff()}. */
-    @WithDefault("30s")
-    Duration initialBackoff();
-
-    @WithDefault("1h")
-    Duration maxBackoff();
-
     /** Connect and response timeout of one POST: a slow receiver counts as a failed attempt. */
     @WithDefault("5s")
     Duration timeout();
 
-    /** How long a claimed row stays hidden from other passes while it is sent; must exceed {@link #timeout()}. */
-    @WithDefault("1m")
-    Duration lease();
-
-    @WithDefault("50")
-    int batchSize();
-
     /** POSTs in flight at once: one slow clinic must not hold up every other clinic's callbacks. */
     @WithDefault("4")
     int senders();
-
-    /** How often due retries are looked for (fresh deliveries do not wait for it: commits wake the worker). */
-    @WithDefault("5s")
-    Duration sweepInterval();
 
     /**
      * The AES-256 key (base64 of 32 bytes, {@code SO_WEBHOOKS_SECRET_KEY}) that seals webhook signing secrets in
@@ -74,8 +54,4 @@ public interface WebhookConfig {
      * rotation (docs/OPERATIONS.md §8).
      */
     Optional<List<String>> previousSecretKeys();
-
-    default Backoff backoff() {
-        return new Backoff(initialBackoff(), maxBackoff());
-    }
 }

@@ -6,7 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.secondopinion.notification.delivery.Backoff;
+import org.secondopinion.platform.work.Backoff;
 
 import java.time.Instant;
 import java.util.UUID;

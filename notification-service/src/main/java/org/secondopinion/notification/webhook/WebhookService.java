@@ -69,7 +69,7 @@ public class WebhookService {
     public void delete(CurrentUser caller, UUID id) {
         Webhook webhook = own(caller, id);
         webhook.delete(Instant.now(clock));
-        int abandoned = repository.abandonPending(webhook.getId(), WebhookWorker.DELETED);
+        int abandoned = repository.abandonPending(webhook.getId(), WebhookQueue.DELETED);
         LOG.infof("clinic %s deleted webhook %s (%d open deliveries abandoned)", webhook.getClinicId(),
                 webhook.getId(), abandoned);
     }

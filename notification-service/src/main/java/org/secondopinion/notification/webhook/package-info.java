@@ -8,7 +8,7 @@
  *       projection; that and later events of the case ({@link org.secondopinion.notification.webhook.ReferralEvents})
  *       become one {@link org.secondopinion.notification.webhook.WebhookDelivery} per live webhook of the clinic,
  *       unique per (webhook, event), when they are news.</li>
- *   <li>After commit, {@link org.secondopinion.notification.webhook.WebhookWorker} POSTs them, signed by
+ *   <li>After commit, {@link org.secondopinion.notification.webhook.WebhookQueue} (a platform work queue) POSTs them, signed by
  *       {@link org.secondopinion.notification.webhook.WebhookSigner} with the secret
  *       {@link org.secondopinion.notification.webhook.WebhookSecrets} opens (stored sealed, AES-256-GCM), one
  *       referral's callbacks to a webhook in order,

@@ -1,5 +1,6 @@
 package org.secondopinion.notification.delivery;
 
+import org.secondopinion.platform.work.Backoff;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.notification.routing.NotificationKind;
 

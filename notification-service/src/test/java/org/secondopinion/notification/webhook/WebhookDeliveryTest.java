@@ -1,7 +1,7 @@
 package org.secondopinion.notification.webhook;
 
 import org.junit.jupiter.api.Test;
-import org.secondopinion.notification.delivery.Backoff;
+import org.secondopinion.platform.work.Backoff;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -87,7 +87,7 @@ class WebhookEgressTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(clinic, webhook.getId()))
                     .singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("DEAD")));
             Map<String, Object> dead = deliveries(clinic, webhook.getId()).get(0);
-            // not retried: 1 attempt of %test.so.webhooks.max-attempts=6, no answer, the reason in the history
+            // not retried: 1 attempt of %test.so.work.webhooks.max-attempts=6, no answer, the reason in the history
             assertThat(dead).containsEntry("attempts", 1).containsEntry("lastStatusCode", null)
                     .containsEntry("nextAttemptAt", null).containsEntry("sentAt", null);
             assertThat((String) dead.get("lastError")).startsWith("destination not public: localhost resolves to ")

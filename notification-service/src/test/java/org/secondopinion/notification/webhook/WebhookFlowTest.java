@@ -256,7 +256,7 @@ class WebhookFlowTest {
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries(clinic.token(), webhook.get("id")))
                     .singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("DEAD")));
-            // %test.so.webhooks.max-attempts=6
+            // %test.so.work.webhooks.max-attempts=6
             assertThat(deliveries(clinic.token(), webhook.get("id")).get(0))
                     .containsEntry("attempts", 6).containsEntry("lastStatusCode", 500)
                     .containsEntry("lastError", "HTTP 500").containsEntry("nextAttemptAt", null)

@@ -26,4 +26,19 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    /** Every type above (read from this class, so a new constant is included without a list to keep in step). */
+    public static java.util.Set<String> all() {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : EventTypes.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    types.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return types;
+    }
 }

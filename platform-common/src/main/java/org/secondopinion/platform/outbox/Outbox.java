@@ -4,35 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.secondopinion.platform.tx.AfterCommit;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.work.Workers;
 
+import org.hibernate.query.NativeQuery;
+
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Writes events into the outbox table inside the caller's transaction (it refuses to run without one), and
- * wakes the {@link OutboxRelay} once that transaction has committed, so publishing costs no polling delay.
+ * wakes the relay ({@link OutboxQueue}) once that transaction has committed, so publishing costs no polling delay.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_KEY = new Object();
-
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final TransactionSynchronizationRegistry transactions;
-    private final OutboxRelay relay;
+    private final Workers workers;
     private final String source;
 
-    public Outbox(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-                  OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(EntityManager em, ObjectMapper mapper, Workers workers,
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.em = em;
         this.mapper = mapper;
-        this.transactions = transactions;
-        this.relay = relay;
+        this.workers = workers;
         this.source = "/second-opinion/" + applicationName;
     }
 
@@ -51,16 +49,20 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + type + " cannot be serialised", e);
         }
-        em.persist(new OutboxEvent(UUID.fromString(envelope.id()), topic, envelope.subject(), type, json));
-        wakeRelayAfterCommit();
+        // a plain INSERT, not persist(): the id is the table's identity (insertion order is publication order), and
+        // Hibernate would execute an identity insert at once anyway and read the whole row back (RETURNING *)
+        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, created_at, "
+                        + "attempts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(OutboxEvent.class) // flushes nothing but pending outbox rows first
+                .setParameter(1, UUID.fromString(envelope.id()))
+                .setParameter(2, topic)
+                .setParameter(3, envelope.subject())
+                .setParameter(4, type)
+                .setParameter(5, json)
+                .setParameter(6, Instant.now())
+                .executeUpdate();
+        workers.wakeAfterCommit(OutboxQueue.NAME);
         return envelope;
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return; // one wake-up per transaction is enough
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        AfterCommit.run(transactions, relay::wake);
     }
 }

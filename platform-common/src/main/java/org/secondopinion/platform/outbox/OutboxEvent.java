@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting to be (or already) published: written in the same transaction as the state change. */
+/**
+ * One event waiting to be (or already) published: written in the same transaction as the state change
+ * ({@link Outbox}, with a plain INSERT), read by tests and the operations views; the relay reads rows itself.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -46,15 +49,10 @@ public class OutboxEvent {
     @Column(name = "last_error")
     public String lastError;
 
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     protected OutboxEvent() {
     }
 
-    OutboxEvent(UUID eventId, String topic, String key, String type, String payload) {
-        this.eventId = eventId;
-        this.topic = topic;
-        this.key = key;
-        this.type = type;
-        this.payload = payload;
-        this.createdAt = Instant.now();
-    }
 }

@@ -1,4 +1,4 @@
-package org.secondopinion.notification.delivery;
+package org.secondopinion.platform.work;
 
 import java.time.Duration;
 

@@ -1,40 +1,27 @@
 package org.secondopinion.specialist.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.consumer.EventHandlers;
+import org.secondopinion.platform.consumer.HandlerRegistry;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.catalog.CaseRated;
-import org.secondopinion.platform.inbox.Inbox;
 import org.secondopinion.specialist.ratings.RatingService;
 
 /**
- * Consumes case-events for ratings. Other case events are skipped before the inbox, so they do not fill it. Each
- * rating is counted once (platform inbox); an unreadable message throws and lands on
- * {@code case-events.specialist-service.dlq}.
+ * case-events, for ratings: each rating counts once (inbox). Other case events are skipped before any transaction,
+ * so they do not fill the inbox.
  */
 @ApplicationScoped
-public class CaseEventsConsumer {
+public class CaseEventsConsumer implements EventHandlers {
 
-    static final String CONSUMER = "specialist-service";
-
-    private final Inbox inbox;
     private final RatingService ratings;
-    private final ObjectMapper json;
 
-    public CaseEventsConsumer(Inbox inbox, RatingService ratings, ObjectMapper json) {
-        this.inbox = inbox;
+    public CaseEventsConsumer(RatingService ratings) {
         this.ratings = ratings;
-        this.json = json;
     }
 
-    @Incoming("case-events")
-    @Blocking
-    public void onCaseEvent(String message) {
-        if (!EventTypes.CASE_RATED.equals(inbox.parse(message).type())) {
-            return;
-        }
-        inbox.process(CONSUMER, message, event -> ratings.record(event.dataAs(CaseRated.class, json)));
+    @Override
+    public void define(HandlerRegistry on) {
+        on.event(EventTypes.CASE_RATED, CaseRated.class, ratings::record);
     }
 }

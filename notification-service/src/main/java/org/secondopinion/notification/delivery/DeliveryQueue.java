@@ -1,0 +1,125 @@
+package org.secondopinion.notification.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.secondopinion.notification.feed.InAppChannel;
+import org.secondopinion.notification.routing.NotificationIntent;
+import org.secondopinion.notification.routing.NotificationKind;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.work.Backoff;
+import org.secondopinion.platform.work.WorkPolicy;
+import org.secondopinion.platform.work.WorkQueue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * E-mail, SMS and push deliveries as a work queue ({@code so.work.deliveries.*}): recorded in the event's
+ * transaction ({@link ExternalChannel}), sent after it commits with no transaction open, each outcome recorded:
+ * SENT, RETRYING after the backoff, or DEAD once the attempts are used up (coordinators then hear about it in
+ * their feed). A slow SMTP server never holds database locks, and replicas never send the same row at once.
+ */
+@ApplicationScoped
+public class DeliveryQueue implements WorkQueue<Delivery> {
+
+    public static final String NAME = "deliveries";
+    private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
+
+    private final DeliveryRepository repository;
+    private final EntityManager em;
+    private final InAppChannel inApp;
+    private final MeterRegistry metrics;
+    private final Map<Channel, DeliverySender> senders = new EnumMap<>(Channel.class);
+
+    public DeliveryQueue(DeliveryRepository repository, EntityManager em, InAppChannel inApp, MeterRegistry metrics,
+                         Instance<DeliverySender> senders) {
+        this.repository = repository;
+        this.em = em;
+        this.inApp = inApp;
+        this.metrics = metrics;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WorkPolicy defaults() {
+        return WorkPolicy.DEFAULTS.withLease(Duration.ofMinutes(2)).withMaxAttempts(6)
+                .withBackoff(new Backoff(Duration.ofSeconds(30), Duration.ofHours(1)));
+    }
+
+    @Override
+    public List<Delivery> claim(Instant now, int limit, Instant leaseUntil) {
+        List<Delivery> due = repository.lockDue(now, limit);
+        due.forEach(d -> d.lease(leaseUntil));
+        return due;
+    }
+
+    @Override
+    public void perform(Delivery delivery) throws Exception {
+        DeliverySender sender = senders.get(delivery.getChannel());
+        if (sender == null) {
+            throw new IllegalStateException("no sender for channel " + delivery.getChannel());
+        }
+        sender.send(delivery);
+    }
+
+    @Override
+    public void succeeded(Delivery claimed, Instant now) {
+        Delivery delivery = repository.find(claimed.getId());
+        if (delivery != null && !delivery.getStatus().isFinal()) {
+            delivery.sent(now);
+            count(delivery.getChannel(), "sent");
+        }
+    }
+
+    @Override
+    public Outcome failed(Delivery claimed, String error, Instant now, WorkPolicy policy) {
+        Delivery delivery = repository.find(claimed.getId());
+        if (delivery == null || delivery.getStatus().isFinal()) {
+            return Outcome.GONE;
+        }
+        delivery.failed(error, now, policy.backoff(), policy.maxAttempts());
+        count(delivery.getChannel(), "failed");
+        // ids only: addresses and texts stay out of the logs
+        if (delivery.getStatus() == DeliveryStatus.DEAD) {
+            count(delivery.getChannel(), "dead");
+            tellCoordinators(delivery);
+            LOG.warnf("delivery %s (%s, event %s) is dead after %d attempts", delivery.getId(),
+                    delivery.getChannel(), delivery.getEventId(), delivery.getAttempts());
+            return Outcome.GIVEN_UP;
+        }
+        LOG.infof("delivery %s (%s) failed, will retry: %s", delivery.getId(), delivery.getChannel(),
+                error.split(":")[0]);
+        return Outcome.RETRY;
+    }
+
+    @Override
+    public Backlog backlog() {
+        return Backlog.of((Object[]) em.createNativeQuery("SELECT count(*), min(created_at) FROM delivery "
+                + "WHERE status IN ('PENDING', 'RETRYING')").getSingleResult());
+    }
+
+    /** Coordinators hear about dead deliveries in their shared feed, so someone reaches the person another way. */
+    private void tellCoordinators(Delivery dead) {
+        String ref = dead.getCaseReference() == null ? "" : " about case " + dead.getCaseReference();
+        inApp.record("delivery-dead:" + dead.getId(), "notification.delivery-dead", new NotificationIntent(
+                NotificationIntent.role(Roles.COORDINATOR), NotificationKind.DELIVERY_FAILED,
+                dead.getCaseReference(), "A notification" + ref + " could not be delivered by "
+                + dead.getChannel() + " — see the delivery log."));
+    }
+
+    /** sent per delivered message; failed per failed attempt; dead per delivery given up (also counted failed). */
+    private void count(Channel channel, String outcome) {
+        metrics.counter("notification.deliveries", "channel", channel.name(), "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,59 @@
+package org.secondopinion.platform.consumer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The service's event consumer ({@code so.events.*}, environment {@code SO_EVENTS_*}). Without topics a service
+ * consumes nothing. Kafka consumer settings beyond these can be given as {@code so.events.kafka.<property>}.
+ */
+@ConfigMapping(prefix = "so.events")
+public interface EventsConfig {
+
+    /** Topics to consume, e.g. {@code case-events,specialist-events}. */
+    Optional<List<String>> topics();
+
+    /**
+     * The consumer's name: its inbox rows, its Kafka consumer group and its dead-letter topics
+     * ({@code <topic>.<consumer>.dlq}) carry it. Defaults to the application name.
+     */
+    Optional<String> consumer();
+
+    /**
+     * Static group membership ({@code group.instance.id}): a stable name per replica, such as the Kubernetes pod
+     * name. A replica restarting under the same name takes its partitions back at once instead of waiting for the
+     * group to give up on its previous incarnation. Empty: dynamic membership.
+     */
+    Optional<String> instanceId();
+
+    /** {@code classic} or {@code consumer} (Kafka 4's consumer group protocol, KIP-848). */
+    @WithDefault("classic")
+    String groupProtocol();
+
+    /**
+     * How long the broker waits for a silent member before handing its partitions to the others (classic protocol;
+     * the consumer protocol takes the broker's {@code group.consumer.session.timeout.ms}).
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
+    /** Classic protocol: heartbeats, a third of the session timeout or less. */
+    @WithDefault("3s")
+    Duration heartbeatInterval();
+
+    /** Records per poll. */
+    @WithDefault("200")
+    int maxPollRecords();
+
+    /** First pause before processing an event again after a failure that will pass (database away). */
+    @WithDefault("500ms")
+    Duration retryFirstPause();
+
+    /** Longest pause between such attempts (doubling up to it). */
+    @WithDefault("30s")
+    Duration retryLongestPause();
+}
