@@ -103,9 +103,14 @@ public class FeedStream {
     private void fanOut() {
         pending.set(false);
         try {
-            if (mark < 0) {
-                mark = read(repository::maxSeq);
+            if (subscribers.isEmpty()) {
+                // nobody listens on this replica: no query per commit; the next stream sets its own cursor
+                mark = -1;
                 return;
+            }
+            if (mark < 0) {
+                // from the oldest open stream's cursor: nothing committed since a stream opened is skipped
+                mark = subscribers.stream().mapToLong(s -> s.cursor).min().orElseGet(() -> read(repository::maxSeq));
             }
             List<Notification> rows;
             do {
