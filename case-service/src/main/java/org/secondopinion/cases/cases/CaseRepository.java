@@ -32,14 +32,45 @@ public class CaseRepository {
     }
 
     /**
-     * A new human reference, {@code SO-2026-000123}: the year the case was opened and the next number of a database
-     * sequence. Unique, increasing, and never waited for: a sequence is not part of the transaction (the per-year
+     * A new human reference, {@code SO-2026-000123}: the year the case was opened and a number unique across
+     * replicas and restarts. Numbers come from a database sequence in blocks of {@value #REFERENCE_BLOCK} per
+     * replica (one round trip per block, never waited for: a sequence is not part of any transaction; the per-year
      * counter row it replaced was locked by every case being created until that case committed, so intake ran one
-     * creation at a time). A creation that rolls back leaves its number unused; numbers continue across years.
+     * creation at a time). References are unique and roughly in creation order; a restart or a rollback leaves
+     * numbers unused; numbers continue across years.
      */
     public String nextReference(int year) {
-        Number next = (Number) em.createNativeQuery("SELECT nextval('case_reference_seq')").getSingleResult();
-        return String.format("SO-%d-%06d", year, next.longValue());
+        return String.format("SO-%d-%06d", year, referenceNumbers.next());
+    }
+
+    /** Must match the sequence's INCREMENT BY (V4__case_reference_sequence.sql). */
+    static final int REFERENCE_BLOCK = 20;
+
+    private final NumberBlocks referenceNumbers = new NumberBlocks(REFERENCE_BLOCK, this::nextReferenceBlock);
+
+    private long nextReferenceBlock() {
+        return ((Number) em.createNativeQuery("SELECT nextval('case_reference_seq')").getSingleResult()).longValue();
+    }
+
+    /** Hands out the numbers of blocks taken from a sequence, one block at a time. */
+    static final class NumberBlocks {
+        private final int size;
+        private final java.util.function.LongSupplier nextBlockStart;
+        private long next;
+        private long end;
+
+        NumberBlocks(int size, java.util.function.LongSupplier nextBlockStart) {
+            this.size = size;
+            this.nextBlockStart = nextBlockStart;
+        }
+
+        synchronized long next() {
+            if (next >= end) {
+                next = nextBlockStart.getAsLong();
+                end = next + size;
+            }
+            return next++;
+        }
     }
 
     /**

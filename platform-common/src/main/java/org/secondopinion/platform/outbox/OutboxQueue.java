@@ -81,18 +81,11 @@ public class OutboxQueue implements WorkQueue<OutboxQueue.Row> {
     @Override
     @SuppressWarnings("unchecked")
     public List<Row> claim(Instant now, int limit, Instant leaseUntil) {
-        // insertion order; rows of a failed pass wait for their retry time, and so do the rows after them (order)
+        // insertion order; after a failed publication the whole backlog waits for its retry time (order)
         List<Object[]> rows = em.createNativeQuery("SELECT id, topic, event_key, event_type, event_id, payload "
-                        + "FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?1")
-                .setParameter(1, limit).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Object retryAt = em.createNativeQuery("SELECT min(next_attempt_at) FROM outbox_event "
-                + "WHERE sent_at IS NULL AND next_attempt_at > ?1").setParameter(1, now).getSingleResult();
-        if (retryAt != null) {
-            return List.of(); // Kafka failed lately: wait for the backoff before the whole backlog is tried again
-        }
+                        + "FROM outbox_event WHERE sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event r "
+                        + "WHERE r.sent_at IS NULL AND r.next_attempt_at > ?2) ORDER BY id LIMIT ?1")
+                .setParameter(1, limit).setParameter(2, now).getResultList();
         return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], r[4].toString(), (String) r[5])).toList();
     }
@@ -150,8 +143,16 @@ public class OutboxQueue implements WorkQueue<OutboxQueue.Row> {
 
     @Override
     public void succeeded(Row row, Instant now) {
+        succeededAll(List.of(row), now);
+    }
+
+    /** The whole published batch in one statement. */
+    @Override
+    public void succeededAll(List<Row> rows, Instant now) {
         em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1, attempts = attempts + 1, last_error = NULL, "
-                + "next_attempt_at = NULL WHERE id = ?2").setParameter(1, now).setParameter(2, row.id()).executeUpdate();
+                        + "next_attempt_at = NULL WHERE id = ANY (CAST(?2 AS bigint[]))")
+                .setParameter(1, now).setParameter(2, rows.stream().map(Row::id).toArray(Long[]::new))
+                .executeUpdate();
     }
 
     @Override

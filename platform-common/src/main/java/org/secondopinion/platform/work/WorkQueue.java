@@ -64,6 +64,11 @@ public interface WorkQueue<T> {
     /** Records that the row's work is done. Runs inside a transaction. */
     void succeeded(T item, Instant now);
 
+    /** Records that the work of all these rows is done (override to do it in one statement). In a transaction. */
+    default void succeededAll(List<T> items, Instant now) {
+        items.forEach(item -> succeeded(item, now));
+    }
+
     /**
      * Records a failed attempt: the row is due again at {@code policy.retryAt(...)}, or given up once
      * {@code policy.exhausted(...)}. Runs inside a transaction.

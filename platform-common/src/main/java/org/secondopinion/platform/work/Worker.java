@@ -108,10 +108,7 @@ final class Worker<T> {
     void drain() {
         pending.set(false);
         try {
-            int claimed;
-            do {
-                claimed = queue.exclusive() ? exclusivePass() : pass();
-            } while (!stopped && claimed == policy.batchSize());
+            int claimed = queue.exclusive() ? exclusively(this::passes) : passes();
             if (claimed == BUSY && !stopped) {
                 // another replica's pass is running and may have missed our rows: look again shortly
                 timer.schedule(this::wake, 50, TimeUnit.MILLISECONDS);
@@ -125,11 +122,21 @@ final class Worker<T> {
 
     private static final int BUSY = -1;
 
+    /** Passes while batches come back full. @return the size of the last batch */
+    private int passes() {
+        int claimed;
+        do {
+            claimed = pass();
+        } while (!stopped && claimed == policy.batchSize());
+        return claimed;
+    }
+
     /**
-     * A pass under the queue's advisory lock, held on a connection of its own for the whole pass (claim, perform,
-     * record) and released by PostgreSQL itself should this process die. @return {@link #BUSY} when another holds it
+     * Runs {@code passes} under the queue's advisory lock, held on a connection of its own throughout (claims,
+     * I/O, records) and released by PostgreSQL itself should this process die.
+     * @return {@link #BUSY} when another replica holds it
      */
-    int exclusivePass() {
+    private int exclusively(java.util.function.IntSupplier passes) {
         long lockId = ("so.work." + queue.name()).hashCode();
         try (Connection lock = dataSource.getConnection()) {
             boolean mine;
@@ -143,7 +150,7 @@ final class Worker<T> {
                 return BUSY;
             }
             try {
-                return pass();
+                return passes.getAsInt();
             } finally {
                 try (PreparedStatement s = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                     s.setLong(1, lockId);
@@ -166,12 +173,14 @@ final class Worker<T> {
         Map<T, Exception> failures = queue.performAll(batch);
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
+            List<T> done = batch.stream().filter(item -> !failures.containsKey(item)).toList();
+            if (!done.isEmpty()) {
+                queue.succeededAll(done, now);
+                meters.counter("work.items", "queue", queue.name(), "outcome", "done").increment(done.size());
+            }
             for (T item : batch) {
                 Exception failure = failures.get(item);
-                if (failure == null) {
-                    queue.succeeded(item, now);
-                    count("done");
-                } else {
+                if (failure != null) {
                     WorkQueue.Outcome outcome = queue.failed(item, describe(failure), now, policy);
                     if (outcome != WorkQueue.Outcome.GONE) {
                         count(outcome == WorkQueue.Outcome.RETRY ? "retry" : "given_up");
