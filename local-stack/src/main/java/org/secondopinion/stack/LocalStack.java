@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<StackService, Integer> servicePorts;
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
     private final Thread shutdownHook = new Thread(this::close, "local-stack-stop");
+    private final java.util.concurrent.atomic.AtomicInteger replicas = new java.util.concurrent.atomic.AtomicInteger();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private OidcIssuer issuer;
@@ -118,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 
         for (StackService s : options.services()) {
             services.put(s, new ServiceProcess(s, jarOf(s), servicePorts.get(s), environmentOf(s),
-                    dataDir.resolve("logs").resolve(s.serviceName() + ".log"), pidFileOf(s)));
+                    dataDir.resolve("logs").resolve(s.serviceName() + ".log"), pidFileOf(s), true));
         }
         if (!services.isEmpty()) {
             progress("starting " + String.join(", ", services.keySet().stream().map(StackService::serviceName).toList()));
@@ -166,6 +167,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("SO_OIDC_ISSUER", issuer.issuerUrl());
         env.put("SO_LOG_JSON", Boolean.toString(options.productionTelemetry()));
         env.put("SO_OTEL_DISABLED", Boolean.toString(!options.productionTelemetry()));
+        // static consumer-group membership: an instance restarted under the same name takes its partitions back at
+        // once (replicas get their own names, startReplica)
+        env.put("SO_EVENTS_INSTANCE_ID", "main");
         s.database().ifPresent(db -> {
             env.put("SO_DB_URL", postgres.jdbcUrl(db));
             env.put("SO_DB_USER", postgres.user());
@@ -290,9 +294,11 @@ public final class LocalStack implements AutoCloseable {
         int port = Ports.free();
         Map<String, String> env = new LinkedHashMap<>(environmentOf(s));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("SO_EVENTS_INSTANCE_ID", "replica-" + replicas.incrementAndGet());
+        // a replica reads the class-data archive but never writes it: the first instance does
         ServiceProcess process = new ServiceProcess(s, jarOf(s), port, env,
                 dataDir.resolve("logs").resolve(s.serviceName() + "-replica.log"),
-                dataDir.resolve("run").resolve(s.serviceName() + "-replica.pid"));
+                dataDir.resolve("run").resolve(s.serviceName() + "-replica.pid"), false);
         process.start();
         try {
             process.awaitReady(Instant.now().plus(options.readyTimeout()));
