@@ -85,6 +85,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Kills the broker process at once (SIGKILL: a crash, no clean shutdown); {@link #restart()} brings it back. */
+    public synchronized void kill() {
+        if (process != null) {
+            Processes.kill(process);
+            process = null;
+        }
+    }
+
     /** Starts the stopped broker again, on the same port with the same data. */
     public synchronized void restart() {
         if (!isManaged()) {
@@ -107,7 +115,8 @@ public final class KafkaBroker implements AutoCloseable {
                         "-t", Uuid.randomUuid().toString(), "-c", config.toString()), Duration.ofSeconds(60));
             }
             List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(),
-                    "-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                    // a test and local broker: small heap, Serial GC (G1 kept ~150 MB more resident for nothing here)
+                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-Dlog4j2.configurationFile=" + log4j,
                     "-cp", classpath, "kafka.Kafka", config.toString()));
@@ -119,7 +128,9 @@ public final class KafkaBroker implements AutoCloseable {
             Process started = process;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Processes.stop(started.toHandle(),
                     Duration.ofSeconds(10)), "kafka-broker-stop"));
-            awaitReady(Duration.ofSeconds(90));
+            // after a crash the broker first recovers every partition's log: on a busy 2-core machine that alone can
+            // take a minute or more
+            awaitReady(Duration.ofMinutes(4));
         } catch (IOException e) {
             throw new IllegalStateException("Kafka broker did not start: " + e.getMessage(), e);
         }

@@ -30,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres embedded;
+    private Path dataDirectory;
     private final String baseUrl;
     private final String user;
     private final String password;
@@ -70,7 +71,10 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres pg = builder.start();
-            return new PostgresServer(pg, "jdbc:postgresql://" + Ports.LOOPBACK + ":" + pg.getPort() + "/", "postgres", "");
+            PostgresServer server = new PostgresServer(pg, "jdbc:postgresql://" + Ports.LOOPBACK + ":" + pg.getPort()
+                    + "/", "postgres", "");
+            server.dataDirectory = dataDirectory;
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start: " + e.getMessage(), e);
         }
@@ -94,6 +98,48 @@ public final class PostgresServer implements AutoCloseable {
             });
         } catch (IOException | NumberFormatException e) {
             // unreadable pid file: PostgreSQL itself will complain if the folder is really in use
+        }
+    }
+
+    /**
+     * Freezes the whole server (SIGSTOP to the postmaster and every backend) for {@code duration}, then lets it go on
+     * (SIGCONT): to clients it looks like a database that stopped answering (a stalled disk, a paused VM), without
+     * the connections breaking. Only for an embedded server started on a data folder of its own.
+     */
+    public void freeze(java.time.Duration duration) {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("only an embedded server on its own data folder can be frozen");
+        }
+        java.util.List<String> pids = new java.util.ArrayList<>();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"),
+                    StandardCharsets.UTF_8).get(0).trim());
+            ProcessHandle.of(postmaster).ifPresent(p -> {
+                pids.add(Long.toString(p.pid()));
+                p.descendants().forEach(d -> pids.add(Long.toString(d.pid())));
+            });
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot find the postmaster of " + dataDirectory, e);
+        }
+        signal("-STOP", pids);
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            signal("-CONT", pids);
+        }
+    }
+
+    private static void signal(String signal, java.util.List<String> pids) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", signal));
+        command.addAll(pids);
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not signal PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping child processes politely (SIGTERM), then firmly. */
+/** Stopping child processes politely (SIGTERM), then firmly; or killing them as a crash would. */
 public final class Processes {
 
     private Processes() {
@@ -25,6 +25,16 @@ public final class Processes {
             } catch (Exception ignored) {
                 // nothing more we can do
             }
+        }
+    }
+
+    /** SIGKILL, as a crash looks (no shutdown hooks, no drain); returns once the process is gone. */
+    public static void kill(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

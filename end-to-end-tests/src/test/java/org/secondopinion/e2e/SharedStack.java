@@ -41,19 +41,27 @@ public final class SharedStack implements BeforeAllCallback {
     }
 
     private static LocalStack start() {
+        return LocalStack.start(isolated("e2e-stack")
+                .productionTelemetry(true)
+                .readyTimeout(Duration.ofMinutes(4)));
+    }
+
+    /**
+     * A fresh stack with demo data on free ports only (never the documented ones a developer's {@code ./stack up}
+     * holds), its data in {@code end-to-end-tests/target/<folder>}.
+     */
+    static LocalStack.Options isolated(String folder) {
         Path root = repoRoot();
-        return LocalStack.start(LocalStack.Options.defaults()
+        return LocalStack.Options.defaults()
                 .repoRoot(root)
-                .dataDir(root.resolve("end-to-end-tests/target/e2e-stack"))
+                .dataDir(root.resolve("end-to-end-tests/target").resolve(folder))
                 .fresh(true)
                 .anyFreeServicePorts()
                 .postgresPort(0)
                 .kafkaPort(0)
                 .oidcPort(0)
                 .mailPorts(0, 0)
-                .demoData(true)
-                .productionTelemetry(true)
-                .readyTimeout(Duration.ofMinutes(4)));
+                .demoData(true);
     }
 
     static Path repoRoot() {

@@ -48,7 +48,10 @@ public final class LocalStack implements AutoCloseable {
 
     private final Options options;
     private final Path dataDir;
+    /** Where callers reach each service: the instance itself, or its balancer ({@link Options#balanced}). */
     private final Map<StackService, Integer> servicePorts;
+    private final Map<StackService, Integer> instancePorts = new EnumMap<>(StackService.class);
+    private final Map<StackService, Balancer> balancers = new EnumMap<>(StackService.class);
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
     private final Thread shutdownHook = new Thread(this::close, "local-stack-stop");
     private final java.util.concurrent.atomic.AtomicInteger replicas = new java.util.concurrent.atomic.AtomicInteger();
@@ -65,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
         for (StackService s : StackService.values()) {
             int port = options.port(s);
             servicePorts.put(s, port == 0 ? Ports.free() : port);
+            instancePorts.put(s, options.balanced() ? Ports.free() : servicePorts.get(s));
         }
     }
 
@@ -118,7 +122,12 @@ public final class LocalStack implements AutoCloseable {
         writeStackProperties();
 
         for (StackService s : options.services()) {
-            services.put(s, new ServiceProcess(s, jarOf(s), servicePorts.get(s), environmentOf(s),
+            if (options.balanced()) {
+                Balancer balancer = new Balancer(servicePorts.get(s));
+                balancer.add(instancePorts.get(s));
+                balancers.put(s, balancer);
+            }
+            services.put(s, new ServiceProcess(s, jarOf(s), instancePorts.get(s), environmentOf(s),
                     dataDir.resolve("logs").resolve(s.serviceName() + ".log"), pidFileOf(s), true));
         }
         if (!services.isEmpty()) {
@@ -162,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
         // SIGTERM drains: in-flight requests finish, new ones get 503, as in Kubernetes (QUARKUS_SHUTDOWN_TIMEOUT)
         env.put("QUARKUS_SHUTDOWN_TIMEOUT", "10s");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePorts.get(s)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(instancePorts.get(s)));
         env.put("SO_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SO_OIDC_ISSUER", issuer.issuerUrl());
         env.put("SO_LOG_JSON", Boolean.toString(options.productionTelemetry()));
@@ -198,6 +207,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+        env.putAll(options.environment(s));
         return env;
     }
 
@@ -250,6 +260,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The database server itself, for tests that play an outage ({@link PostgresServer#freeze}). */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
     /** The broker itself, for tests that play a Kafka outage ({@link KafkaBroker#stop()} / {@code restart()}). */
     public KafkaBroker kafka() {
         return kafka;
@@ -290,11 +305,17 @@ public final class LocalStack implements AutoCloseable {
      * as Kubernetes does (SIGTERM, then kill after 20 s). Its log is {@code logs/<service>-replica.log}.
      */
     public Replica startReplica(String name) {
+        return startReplica(name, Map.of());
+    }
+
+    /** A replica (see {@link #startReplica(String)}) with environment variables of its own on top of the service's. */
+    public Replica startReplica(String name, Map<String, String> environment) {
         StackService s = StackService.of(name);
         int port = Ports.free();
         Map<String, String> env = new LinkedHashMap<>(environmentOf(s));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SO_EVENTS_INSTANCE_ID", "replica-" + replicas.incrementAndGet());
+        env.putAll(environment);
         // a replica reads the class-data archive but never writes it: the first instance does
         ServiceProcess process = new ServiceProcess(s, jarOf(s), port, env,
                 dataDir.resolve("logs").resolve(s.serviceName() + "-replica.log"),
@@ -306,15 +327,45 @@ public final class LocalStack implements AutoCloseable {
             process.stop();
             throw e;
         }
-        return new Replica(process);
+        Balancer balancer = balancers.get(s);
+        if (balancer != null) {
+            balancer.add(port);
+        }
+        return new Replica(process, balancer);
     }
 
-    /** An extra instance of a service (see {@link #startReplica}). */
+    /** The first instance of a service, as a handle like a replica's (to kill and start it again). */
+    public Replica instance(String name) {
+        ServiceProcess process = services.get(StackService.of(name));
+        if (process == null) {
+            throw new IllegalArgumentException(name + " is not part of this stack");
+        }
+        return new Replica(process, null);
+    }
+
+    /** An instance of a service (see {@link #startReplica} and {@link #instance}). */
     public static final class Replica implements AutoCloseable {
         private final ServiceProcess process;
+        private final Balancer balancer;
 
-        private Replica(ServiceProcess process) {
+        private Replica(ServiceProcess process, Balancer balancer) {
             this.process = process;
+            this.balancer = balancer;
+        }
+
+        public String name() {
+            return process.service().serviceName() + ":" + process.port();
+        }
+
+        /** SIGKILL: a crash. */
+        public void kill() {
+            process.kill();
+        }
+
+        /** Starts it again (same port, same environment) and waits until it is ready. */
+        public void start(Duration readyTimeout) {
+            process.start();
+            process.awaitReady(Instant.now().plus(readyTimeout));
         }
 
         public String url() {
@@ -328,6 +379,9 @@ public final class LocalStack implements AutoCloseable {
         /** SIGTERM, then kill after 20 s; blocks until the process is gone. */
         @Override
         public void close() {
+            if (balancer != null) {
+                balancer.remove(process.port());
+            }
             process.stop();
         }
     }
@@ -346,6 +400,7 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         CompletableFuture.allOf(services.values().stream()
                 .map(p -> CompletableFuture.runAsync(p::stop)).toArray(CompletableFuture[]::new)).join();
+        balancers.values().forEach(Balancer::close);
         quietly(() -> {
             if (kafka != null) {
                 kafka.close();
@@ -439,6 +494,8 @@ public final class LocalStack implements AutoCloseable {
         private Duration readyTimeout = Duration.ofMinutes(3);
         private boolean productionTelemetry;
         private Integer demoSpecialists;
+        private boolean balanced;
+        private final Map<StackService, Map<String, String>> environment = new EnumMap<>(StackService.class);
 
         private Options() {
             for (StackService s : StackService.values()) {
@@ -537,6 +594,29 @@ public final class LocalStack implements AutoCloseable {
             }
             this.demoSpecialists = count;
             return this;
+        }
+
+        /**
+         * A balancer in front of each service (as a Kubernetes Service): callers and the gateway reach the service on
+         * its port, whichever of its instances ({@link #startReplica}) is up. For scale-out and chaos tests.
+         */
+        public Options balanced(boolean on) {
+            this.balanced = on;
+            return this;
+        }
+
+        public boolean balanced() {
+            return balanced;
+        }
+
+        /** An extra environment variable for every instance of a service (e.g. a tuning a test needs). */
+        public Options environment(String service, String name, String value) {
+            environment.computeIfAbsent(StackService.of(service), s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        Map<String, String> environment(StackService service) {
+            return environment.getOrDefault(service, Map.of());
         }
 
         public java.util.OptionalInt demoSpecialists() {

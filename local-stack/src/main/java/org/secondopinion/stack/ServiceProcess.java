@@ -128,6 +128,15 @@ final class ServiceProcess {
         PidFiles.delete(pidFile);
     }
 
+    /** SIGKILL, as a crash looks: no shutdown hooks, no drain. */
+    synchronized void kill() {
+        if (process != null) {
+            Processes.kill(process);
+            process = null;
+        }
+        PidFiles.delete(pidFile);
+    }
+
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
