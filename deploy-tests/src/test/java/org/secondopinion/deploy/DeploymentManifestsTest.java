@@ -102,6 +102,26 @@ class DeploymentManifestsTest {
         }
     }
 
+    /**
+     * Static consumer-group membership (issue 19): every consuming service names its consumer after the pod, so a
+     * container restarted in place takes its partitions back at once instead of after the session timeout.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void consumersJoinTheirGroupUnderThePodName(Manifests set) {
+        for (String service : List.of("case-service", "specialist-service", "matching-service", "notification-service")) {
+            JsonNode deployment = set.find("Deployment", service).orElseThrow();
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            List<String> fromPodName = new ArrayList<>();
+            for (JsonNode env : container.path("env")) {
+                if (env.path("valueFrom").path("fieldRef").path("fieldPath").asText().equals("metadata.name")) {
+                    fromPodName.add(env.path("name").asText());
+                }
+            }
+            assertThat(fromPodName).as(set + ": " + service + " consumer instance id").contains("SO_EVENTS_INSTANCE_ID");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("manifestSets")
     void everyEnvironmentVariableComesFromAConfigMapOrSecret(Manifests set) {
@@ -110,7 +130,9 @@ class DeploymentManifestsTest {
                 String where = set + ": " + Manifests.name(deployment) + "/" + container.path("name").asText();
                 for (JsonNode env : container.path("env")) {
                     JsonNode from = env.path("valueFrom");
-                    boolean referenced = from.has("configMapKeyRef") || from.has("secretKeyRef");
+                    // the downward API's pod name is the pod's identity, not configuration
+                    boolean podName = from.path("fieldRef").path("fieldPath").asText().equals("metadata.name");
+                    boolean referenced = from.has("configMapKeyRef") || from.has("secretKeyRef") || podName;
                     assertThat(referenced).as(where + " env " + env.path("name").asText()
                             + " is read from a ConfigMap or Secret, not written inline").isTrue();
                     if (from.has("configMapKeyRef")) {
