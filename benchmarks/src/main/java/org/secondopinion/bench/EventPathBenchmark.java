@@ -22,7 +22,7 @@ final class EventPathBenchmark {
             CaseFlow flow = new CaseFlow(http, target.serviceUrl("case-service"), target.token("patient1"));
             System.out.printf("event path: warming up for %ds at %.0f cases/s ...%n", options.warmupSeconds(), options.rate());
             OpenLoop.collect(OpenLoop.run(options.rate(), options.warmupSeconds(), flow::createAndSubmit), 60, new int[1]);
-            IntakeBenchmark.settle();
+            IntakeBenchmark.settle(target);
 
             System.out.printf("event path: measuring for %ds at %.0f cases/s ...%n", options.seconds(), options.rate());
             CpuWindow cpu = CpuWindow.open();
@@ -33,7 +33,7 @@ final class EventPathBenchmark {
             Outcome outcome = Outcome.await(submitted, offers, 30);
             cpu.close();
 
-            IntakeBenchmark.settle();
+            IntakeBenchmark.settle(target);
             System.out.printf("event path: raw Kafka reference for %ds at %.0f records/s ...%n", options.seconds(), options.rate());
             Latencies raw = RawKafka.produceToConsume(target.kafkaBootstrap(), options.rate(), options.seconds());
 

@@ -23,15 +23,14 @@ final class IntakeBenchmark {
         try (Http http = new Http(options.clients() * 2)) {
             CaseFlow flow = new CaseFlow(http, caseService, patient);
 
-            System.out.printf("intake: warming up for %ds with %d clients ...%n", options.warmupSeconds(), options.clients());
-            ClosedLoop.run(options.clients(), options.warmupSeconds(), flow::createAndSubmit);
-            settle();
+            warmUp(options, flow);
+            settle(target);
 
             System.out.printf("intake: measuring for %ds ...%n", options.seconds());
             CpuWindow cpu = CpuWindow.open();
             ClosedLoop.Result intake = ClosedLoop.run(options.clients(), options.seconds(), flow::createAndSubmit);
             cpu.close();
-            settle();
+            settle(target);
             System.out.printf("intake: pgbench reference for %ds ...%n", options.seconds());
             PgBench.Result reference = PgBench.run(target, options.clients(), options.seconds());
 
@@ -49,7 +48,7 @@ final class IntakeBenchmark {
             }
             cpu.perUnit("CPU per case during the intake run", "case", intake.completed()).print();
 
-            settle();
+            settle(target);
             idleRequests(http, caseService, patient, flow);
         }
     }
@@ -99,8 +98,36 @@ final class IntakeBenchmark {
         table.row(name, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99), latencies.count());
     }
 
-    /** Lets the event path drain what the previous phase left, so phases don't measure each other. */
-    static void settle() {
-        Waits.pause(5_000);
+    /**
+     * The JIT compiles by invocation counts: a fixed time leaves it compiling through the measured run on two cores.
+     * Warms up in 10 s rounds (at least {@code --warmup} seconds, at most two minutes) until a round's rate is within
+     * 10 % of the previous one.
+     */
+    static void warmUp(Options options, CaseFlow flow) {
+        System.out.printf("intake: warming up with %d clients (at least %ds) ...%n", options.clients(),
+                options.warmupSeconds());
+        long started = System.nanoTime();
+        double previous = 0;
+        while (true) {
+            double rate = ClosedLoop.run(options.clients(), 10, flow::createAndSubmit).perSecond();
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            System.out.printf("  warm-up round: %.0f cases/s%n", rate);
+            if (elapsed >= options.warmupSeconds() && (Math.abs(rate - previous) <= 0.1 * rate || elapsed > 120)) {
+                return;
+            }
+            previous = rate;
+        }
+    }
+
+    /**
+     * Waits until the event path has worked off what the previous phase left (no consumer lag, no outbox backlog),
+     * so phases don't measure each other; then a few seconds more for the stragglers (e-mails, webhooks).
+     */
+    static void settle(Target target) {
+        boolean drained = Waits.until(180, 2_000, () -> PipelineBenchmark.Queues.drained(target));
+        if (!drained) {
+            System.out.println("(the platform had not caught up after 180 s; measuring anyway)");
+        }
+        Waits.pause(3_000);
     }
 }

@@ -18,7 +18,7 @@ public final class Main {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint> [--attach] [--clients N]"
+            System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint|recovery> [--attach] [--clients N]"
                     + " [--seconds S] [--warmup S] [--rate R] [--rates R1,R2,...] [--specialists N]");
             System.exit(2);
             return;
@@ -39,6 +39,7 @@ public final class Main {
                 case "intake" -> IntakeBenchmark.run(target, options);
                 case "event-path" -> EventPathBenchmark.run(target, options);
                 case "pipeline" -> PipelineBenchmark.run(target, options);
+                case "recovery" -> RecoveryBenchmark.run(target, options);
                 default -> throw new IllegalStateException(options.benchmark());
             }
         }

@@ -38,8 +38,9 @@ record Options(String benchmark, boolean attach, int clients, int seconds, int w
             case "pipeline" -> new Options(benchmark, false, 0, 120, 20, 0, 300,
                     List.of(50.0, 100.0, 150.0, 200.0, 300.0, 400.0));
             case "footprint" -> new Options(benchmark, false, 0, 0, 0, 0, 300, List.of());
+            case "recovery" -> new Options(benchmark, false, 0, 0, 0, 0, 300, List.of());
             default -> throw new IllegalArgumentException("no benchmark named " + benchmark
-                    + "; choose intake | event-path | pipeline | footprint");
+                    + "; choose intake | event-path | pipeline | footprint | recovery");
         };
     }
 

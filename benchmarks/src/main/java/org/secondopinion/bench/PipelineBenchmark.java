@@ -59,7 +59,7 @@ final class PipelineBenchmark {
                     options.rates().get(0));
             OpenLoop.collect(OpenLoop.run(options.rates().get(0), options.warmupSeconds(), flow::createAndSubmit), 60,
                     new int[1]);
-            IntakeBenchmark.settle();
+            IntakeBenchmark.settle(target);
             Queues before = Queues.read(target);
 
             Table steps = new Table("Pipeline steps (" + SEARCH_SECONDS + " s each): every case offered and every "
@@ -70,7 +70,7 @@ final class PipelineBenchmark {
                 Step step = step(target, flow, offers, rate, SEARCH_SECONDS);
                 steps.row(rate, step.submitted(), step.offered(), step.notified(), step.p99Ms(), step.maxMs(),
                         step.failedRequests(), step.passed() ? "yes" : "no");
-                IntakeBenchmark.settle();
+                IntakeBenchmark.settle(target);
                 if (!step.passed()) {
                     break;
                 }
@@ -183,6 +183,17 @@ final class PipelineBenchmark {
                 rss.put(service, ProcStats.rssMib(target.pid(service)));
             }
             return new Queues(lag, backlog, heap, rss);
+        }
+
+        /** No consumer group lags and no outbox holds unpublished events. */
+        static boolean drained(Target target) {
+            try {
+                Queues now = read(target);
+                return now.lag().values().stream().allMatch(l -> l == 0)
+                        && now.backlog().values().stream().allMatch(b -> b == 0);
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         static Table compare(Queues before, Queues after) {

@@ -10,12 +10,16 @@ final class Waits {
 
     /** @return whether the condition held before the deadline */
     static boolean until(int seconds, BooleanSupplier condition) {
+        return until(seconds, 200, condition);
+    }
+
+    static boolean until(int seconds, long pollMillis, BooleanSupplier condition) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            pause(200);
+            pause(pollMillis);
         }
         return condition.getAsBoolean();
     }
