@@ -80,7 +80,8 @@ public class EventConsumer {
     private volatile Throwable failure;
     private volatile Set<TopicPartition> assignment = Set.of();
     private Thread thread;
-    private KafkaConsumer<String, String> consumer;
+    /** The current session's consumer; a new one after a failed session ({@link Sessions}). */
+    private volatile KafkaConsumer<String, String> consumer;
     private String name;
 
     public EventConsumer(EventsConfig config, Inbox inbox, Instance<EventHandlers> handlerBeans, ObjectMapper mapper,
@@ -108,8 +109,6 @@ public class EventConsumer {
             return;
         }
         name = config.consumer().orElse(applicationName);
-        consumer = new KafkaConsumer<>(kafkaProperties(), new StringDeserializer(), new StringDeserializer());
-        new KafkaClientMetrics(consumer).bindTo(meters);
         Loop loop = new Loop(topics, registry);
         thread = new Thread(loop, "events-consumer");
         running = true;
@@ -146,7 +145,13 @@ public class EventConsumer {
             return;
         }
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (state == State.FAILED) {
+            thread.interrupt(); // pausing between sessions: no need to wait the pause out
+        }
         try {
             // the message in hand finishes (its transaction is short); then offsets are committed and the consumer closed
             thread.join(TimeUnit.SECONDS.toMillis(15));
@@ -193,8 +198,38 @@ public class EventConsumer {
 
         @Override
         public void run() {
-            try (KafkaConsumer<String, String> c = consumer) {
+            try {
                 deadLetters = new DeadLetters(bootstrapServers, name);
+                Sessions.untilStopped(() -> running, this::session, Sessions.PAUSES, (e, next) -> {
+                    failure = e;
+                    state = State.FAILED; // readiness says so until the next session has joined
+                    LOG.errorf(e, "event consumer %s failed; a new session starts in %d ms", name, next.toMillis());
+                }, pause -> Thread.sleep(pause.toMillis()));
+                state = State.STOPPED;
+            } catch (Error e) {
+                failure = e;
+                state = State.FAILED;
+                LOG.errorf(e, "event consumer %s stopped on an unexpected failure", name);
+                throw e;
+            } finally {
+                if (deadLetters != null) {
+                    deadLetters.close();
+                }
+            }
+        }
+
+        /** One consumer session: a fresh KafkaConsumer subscribed and polled until stopping (or failing). */
+        private void session() {
+            processed.clear(); // offsets of an earlier session: those records come again and the inbox skips them
+            state = State.STARTING;
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(kafkaProperties(), new StringDeserializer(),
+                    new StringDeserializer());
+                 KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+                metrics.bindTo(meters);
+                consumer = c;
+                if (!running) {
+                    return;
+                }
                 c.subscribe(topics, this);
                 while (running) {
                     ConsumerRecords<String, String> records;
@@ -212,15 +247,6 @@ public class EventConsumer {
                     commitAsync();
                 }
                 commitSync();
-                state = State.STOPPED;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                state = State.FAILED;
-                LOG.errorf(e, "event consumer %s stopped on an unexpected failure", name);
-            } finally {
-                if (deadLetters != null) {
-                    deadLetters.close();
-                }
             }
         }
 
