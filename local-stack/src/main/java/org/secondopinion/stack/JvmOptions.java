@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * (about a third off each start). The archive is named after the build and the JVM, so a rebuilt service or another
  * JDK makes a new one.</li>
  * </ul>
+ * {@code SO_STACK_JVM_OPTIONS} replaces the heap and GC options (not the archive), for measuring alternatives.
  */
 final class JvmOptions {
 
@@ -26,10 +27,15 @@ final class JvmOptions {
     }
 
     static List<String> forService(StackService service, Path jar, boolean mayWriteArchive) {
-        List<String> options = new ArrayList<>(List.of(
-                "-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMegabytes(service) + "m",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:+ExitOnOutOfMemoryError"));
+        return forService(service, jar, mayWriteArchive, System.getenv("SO_STACK_JVM_OPTIONS"));
+    }
+
+    static List<String> forService(StackService service, Path jar, boolean mayWriteArchive, String replaced) {
+        List<String> options = new ArrayList<>(replaced != null && !replaced.isBlank()
+                ? List.of(replaced.trim().split("\\s+"))
+                : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMegabytes(service) + "m",
+                        "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                        "-XX:+ExitOnOutOfMemoryError"));
         Path archive = archiveOf(jar);
         if (Files.isRegularFile(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);

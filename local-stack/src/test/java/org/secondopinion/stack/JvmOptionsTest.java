@@ -1,0 +1,36 @@
+package org.secondopinion.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JvmOptionsTest {
+
+    @Test
+    void servicesRunWithSerialGcAndTheirOwnHeapCapUnlessTheOptionsAreReplaced(@TempDir Path app) throws Exception {
+        Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+
+        List<String> defaults = JvmOptions.forService(StackService.MATCHING, jar, false, null);
+        assertThat(defaults).contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m");
+
+        List<String> replaced = JvmOptions.forService(StackService.CASE, jar, false, " -XX:+UseG1GC  -Xmx512m ");
+        assertThat(replaced).containsExactly("-XX:+UseG1GC", "-Xmx512m");
+    }
+
+    @Test
+    void aWrittenArchiveIsMappedByLaterStartsWhateverTheHeapOptions(@TempDir Path app) throws Exception {
+        Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        Path archive = JvmOptions.archiveOf(jar);
+
+        assertThat(JvmOptions.forService(StackService.CASE, jar, true, null))
+                .contains("-XX:ArchiveClassesAtExit=" + archive);
+        Files.writeString(archive, "archive");
+        assertThat(JvmOptions.forService(StackService.CASE, jar, true, "-XX:+UseG1GC"))
+                .containsExactly("-XX:+UseG1GC", "-XX:SharedArchiveFile=" + archive);
+    }
+}
