@@ -58,6 +58,23 @@ class GatewayMetricsTest {
         });
     }
 
+    /** From a slow bucket on the dashboard to the request's trace: the latency histogram carries trace ids. */
+    @Test
+    void latencyBucketsCarryTheTraceIdOfARequestAsAnExemplar() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        given().auth().oauth2(TestTokens.patient("patient-metrics-exemplar"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .when().get("/api/v1/specialties/exemplar").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String text = given().accept("application/openmetrics-text; version=1.0.0; charset=utf-8")
+                    .when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(text.lines().filter(l -> l.startsWith("gateway_request_duration_seconds_bucket{")
+                    && l.contains("route=\"specialist-service\"") && l.contains("trace_id=\"" + traceId + "\"")))
+                    .isNotEmpty();
+        });
+    }
+
     @Test
     void eventStreamsAreTimedApartFromReads() {
         String token = TestTokens.patient("patient-metrics-sse");
