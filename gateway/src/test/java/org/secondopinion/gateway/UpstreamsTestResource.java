@@ -29,13 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for the four services on free ports, plus two test-only routes: one whose upstream never answers
- * ({@code /api/v1/test-slow}, 1 s timeout) and one whose upstream is not listening ({@code /api/v1/test-down}).
+ * ({@code /api/v1/test-slow}, 1 s timeout) and one whose upstream is not listening ({@code /api/v1/test-down}; and
+ * {@code /api/v1/test-metrics-down}, whose breaker opens at the first failure).
  * <p>
  * Each stand-in answers {@code GET /__hits} (direct calls only) with how many requests it got; a path ending in
  * {@code /upload} with the SHA-256 of the body; {@code /download?bytes=N&seed=S} with {@link TestPayloads#bytes};
- * anything else with a JSON echo of what arrived (service, method, path, query, headers). The echo of the three
- * calls {@code /api/v1/me} makes also carries the real services' answer shape ({@link #answerFields}); for the
- * caller {@value #DEGRADED_USER} the case list never arrives in time and the unread count fails with a 500.
+ * {@code /event-stream} with a one-event {@code text/event-stream}; anything else with a JSON echo of what arrived
+ * (service, method, path, query, headers). The echo of the three calls {@code /api/v1/me} makes also carries the
+ * real services' answer shape ({@link #answerFields}); for the caller {@value #DEGRADED_USER} the case list never
+ * arrives in time and the unread count fails with a 500.
  * <p>
  * {@code /api/v1/test-limited} (3 requests, one back per second) and {@code /api/v1/test-flaky} (breaker opens after
  * 3 failures, 1 s cool-down) lead to further stand-ins; the flaky one is switched with {@code POST /__break} and
@@ -66,6 +68,11 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("gateway.routes.test-slow.timeout", "1s");
         config.put("gateway.routes.test-down.url", "http://127.0.0.1:" + closedPort());
         config.put("gateway.routes.test-down.prefixes", "/api/v1/test-down");
+        // not listening either, and its breaker opens after one failure: GatewayMetricsTest's alone
+        config.put("gateway.routes.test-metrics-down.url", "http://127.0.0.1:" + closedPort());
+        config.put("gateway.routes.test-metrics-down.prefixes", "/api/v1/test-metrics-down");
+        config.put("gateway.routes.test-metrics-down.breaker.failure-threshold", "1");
+        config.put("gateway.routes.test-metrics-down.breaker.cool-down", "10m");
 
         int limitedPort = listen(request -> echo("test-limited", new AtomicInteger(), request));
         config.put("gateway.routes.test-limited.url", "http://127.0.0.1:" + limitedPort);
@@ -201,6 +208,10 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
             request.endHandler(v -> request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("sha256", HexFormat.of().formatHex(digest.digest()))
                             .put("bytes", size[0]).encode()));
+            return;
+        }
+        if (request.path().endsWith("/event-stream")) {
+            request.response().putHeader("Content-Type", "text/event-stream").end("data: {}\n\n");
             return;
         }
         if (request.path().endsWith("/download")) {

@@ -18,6 +18,10 @@ import org.secondopinion.gateway.limits.CircuitBreakers;
 import org.secondopinion.gateway.limits.RateLimiter;
 import org.secondopinion.gateway.limits.RateLimits;
 import org.secondopinion.gateway.me.MeDashboard;
+import org.secondopinion.gateway.metrics.GatewayMetrics;
+import org.secondopinion.gateway.metrics.GatewayMetrics.RouteMeters;
+import org.secondopinion.gateway.metrics.GatewayMetrics.TokenRejection;
+import org.secondopinion.gateway.metrics.GatewayMetrics.UpstreamFailureKind;
 import org.secondopinion.gateway.proxy.UpstreamFailure;
 import org.secondopinion.gateway.proxy.UpstreamProxy;
 import org.secondopinion.gateway.routing.GatewayConfig;
@@ -58,6 +62,9 @@ public class ApiRouter {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /** The gateway's absolute cap on request bodies (the largest route limit; chunked bodies are counted). */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
@@ -94,7 +101,7 @@ public class ApiRouter {
                 identity -> onContext(context, () -> authenticated(ctx, identity, path, requestId, started)),
                 failure -> onContext(context, () -> {
                     LOG.debugf("bearer token rejected: %s", failure.getMessage());
-                    anonymous(ctx, "the bearer token is not valid", path, requestId);
+                    anonymous(ctx, "the bearer token is not valid", rejection(failure), path, requestId, started);
                 }));
     }
 
@@ -108,89 +115,135 @@ public class ApiRouter {
     }
 
     /** Without a valid token the answer is 401, but guessing tokens is rate limited too (by remote address). */
-    private void anonymous(RoutingContext ctx, String detail, String path, String requestId) {
+    private void anonymous(RoutingContext ctx, String detail, TokenRejection reason, String path, String requestId,
+                           long started) {
+        // counted against the route the path belongs to (rare path: the lookup is affordable here)
+        RouteMeters meters = metrics.route(ME_PATH.equals(path) ? GatewayMetrics.ME
+                : routes.match(path).map(Route::name).orElse(GatewayMetrics.UNMATCHED));
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         RateLimiter.Decision decision = rateLimits.anonymous(address);
         if (!decision.allowed()) {
+            metrics.anonymousRateLimited();
             tooManyRequests(ctx, decision, "anonymous", path, requestId);
+            meters.answered(ctx.request().method(), 429, started);
             return;
         }
+        metrics.tokenRejected(reason);
         reject(ctx, Problem.unauthorized(detail, path, requestId));
+        meters.answered(ctx.request().method(), 401, started);
+    }
+
+    /** Why a presented token was refused: expired (a client that should refresh) or anything else. */
+    static TokenRejection rejection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // jose4j: "... is on or after the Expiration Time"; quarkus-oidc keeps it as the cause
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("expir")) {
+                return TokenRejection.EXPIRED;
+            }
+        }
+        return TokenRejection.INVALID;
     }
 
     private void authenticated(RoutingContext ctx, SecurityIdentity identity, String path, String requestId,
                                long started) {
         if (identity == null || identity.isAnonymous()) {
-            anonymous(ctx, "a valid bearer token is required", path, requestId);
+            anonymous(ctx, "a valid bearer token is required", TokenRejection.MISSING, path, requestId, started);
             return;
         }
-        if (ME_PATH.equals(path) && ctx.request().method() == HttpMethod.GET) {
+        HttpMethod method = ctx.request().method();
+        if (ME_PATH.equals(path) && method == HttpMethod.GET) {
+            RouteMeters meters = metrics.route(GatewayMetrics.ME);
             RateLimiter.Decision decision = rateLimits.signedIn("me", RouteTable.rateLimit(config.me().rateLimit()),
                     identity);
             if (!decision.allowed()) {
+                meters.rateLimited();
                 tooManyRequests(ctx, decision, "me", path, requestId);
+                meters.answered(method, 429, started);
                 return;
             }
             ctx.request().resume();
+            // the dashboard answers asynchronously; a caller who hangs up first is not counted (nobody got an answer)
+            ctx.addEndHandler(ended -> {
+                if (ended.succeeded()) {
+                    meters.answered(method, ctx.response().getStatusCode(), started);
+                }
+            });
             dashboard.answer(ctx, identity, requestId);
             return;
         }
         Optional<Route> route = routes.match(path);
         if (route.isEmpty()) {
             reject(ctx, Problem.notFound(path, requestId));
+            metrics.route(GatewayMetrics.UNMATCHED).answered(method, 404, started);
             return;
         }
         Route upstream = route.get();
+        RouteMeters meters = metrics.route(upstream.name());
         RateLimiter.Decision decision = rateLimits.signedIn(upstream.name(), upstream.rateLimit(), identity);
         if (!decision.allowed()) {
+            meters.rateLimited();
             tooManyRequests(ctx, decision, upstream.name(), path, requestId);
+            meters.answered(method, 429, started);
             return;
         }
         if (declaredBodyLength(ctx) > upstream.maxBodyBytes()) {
             reject(ctx, Problem.payloadTooLarge(upstream.maxBodyBytes(), path, requestId));
+            meters.answered(method, 413, started);
             return;
         }
         CircuitBreaker breaker = breakers.forRoute(upstream);
         if (!breaker.tryAcquire()) {
-            LOG.debugf("%s %s -> %s refused: circuit open", ctx.request().method(), path, upstream.name());
+            LOG.debugf("%s %s -> %s refused: circuit open", method, path, upstream.name());
             ctx.response().putHeader("Retry-After", String.valueOf(wholeSeconds(breaker.remainingCoolDown().toMillis())));
             reject(ctx, Problem.circuitOpen(upstream.name(), path, requestId));
+            meters.upstreamFailed(UpstreamFailureKind.BREAKER_OPEN);
+            meters.answered(method, 503, started);
             return;
         }
-        forward(ctx, upstream, breaker, path, requestId, started);
+        forward(ctx, upstream, meters, breaker, path, requestId, started);
     }
 
-    private void forward(RoutingContext ctx, Route upstream, CircuitBreaker breaker, String path, String requestId,
-                         long started) {
+    private void forward(RoutingContext ctx, Route upstream, RouteMeters meters, CircuitBreaker breaker, String path,
+                         String requestId, long started) {
         String query = ctx.request().query();
         // forward the normalized path (the one we routed on), so a dot-segment cannot reach another service's path
         String uri = query == null ? path : path + "?" + query;
-        String method = ctx.request().method().name();
-        proxy.forward(ctx, upstream, uri, requestId).onComplete(result -> {
+        HttpMethod method = ctx.request().method();
+        proxy.forward(ctx, upstream, uri, requestId, meters).onComplete(result -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (result.succeeded()) {
                 int status = result.result();
                 // an upstream saying it is unavailable counts against its breaker; any other answer is an answer
                 if (status == 502 || status == 503 || status == 504) {
                     breaker.onFailure();
+                    meters.upstreamFailed(UpstreamFailureKind.UNAVAILABLE);
                 } else {
                     breaker.onSuccess();
                 }
+                meters.answered(method, status, started, isEventStream(ctx.response().headers().get("Content-Type")));
                 LOG.infof("%s %s -> %s %d in %d ms", method, path, upstream.name(), status, millis);
                 return;
             }
             if (result.cause() instanceof UpstreamProxy.CallerGoneException) {
-                // a hang-up (a cancelled download, a phone losing signal) says nothing about the upstream's health
+                // a hang-up (a cancelled download, a phone losing signal) says nothing about the upstream's health;
+                // nobody received an answer, so no request is counted either
                 breaker.release();
                 LOG.infof("%s %s -> %s abandoned by the caller after %d ms", method, path, upstream.name(), millis);
                 return;
             }
             breaker.onFailure();
             int status = UpstreamFailure.statusFor(result.cause());
+            meters.upstreamFailed(UpstreamFailure.kindFor(result.cause()));
             LOG.warnf("%s %s -> %s failed after %d ms, answering %d: %s", method, path, upstream.name(), millis,
                     status, result.cause().toString());
             Problem.upstreamFailed(status, upstream.name(), path, requestId).send(ctx);
+            meters.answered(method, status, started);
         });
+    }
+
+    private static boolean isEventStream(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     private static long declaredBodyLength(RoutingContext ctx) {

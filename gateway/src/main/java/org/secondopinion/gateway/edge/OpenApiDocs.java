@@ -49,7 +49,8 @@ public class OpenApiDocs {
             return;
         }
         ctx.request().pause();
-        proxy.forward(ctx, route.get(), "/q/openapi?format=json", requestId).onFailure(failure -> {
+        // documents are not API traffic: left out of the gateway's metrics (no meters)
+        proxy.forward(ctx, route.get(), "/q/openapi?format=json", requestId, null).onFailure(failure -> {
             if (failure instanceof UpstreamProxy.CallerGoneException) {
                 return;
             }

@@ -79,6 +79,9 @@ public class MatchService {
         Match match = Match.of(submitted, now);
         matches.persist(match);
         offerToNext(match, List.of(), now);
+        if (match.status == MatchStatus.OFFERED) {
+            metrics.firstOffered(match, submitted.submittedAt(), now);
+        }
         return true;
     }
 

@@ -36,15 +36,39 @@ class OfferMetricsTest extends MatchingTestSupport {
         assertThat(routine("offers_expired_total")).isEqualTo(expiredBefore + 1);
     }
 
+    /** The journey objective "offered within 60 s" counts the cases whose first offer came within the 60 s bucket. */
+    @Test
+    void theTimeFromSubmissionToTheFirstOfferIsMeasuredAgainstTheSixtySecondObjective() {
+        double countBefore = routine("matching_time_to_first_offer_seconds_count");
+        double within60Before = routine("matching_time_to_first_offer_seconds_bucket", "le=\"60.0\"");
+
+        UUID caseId = submitDemoCase();
+        String offer = awaitOffer(caseId, "specialist1");
+        decline("specialist1", offer);
+        awaitOffer(caseId, "specialist2");
+
+        // the second offer (after a decline) is not the case's first: one measurement per case
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(routine("matching_time_to_first_offer_seconds_count")).isEqualTo(countBefore + 1);
+            assertThat(routine("matching_time_to_first_offer_seconds_bucket", "le=\"60.0\""))
+                    .isEqualTo(within60Before + 1);
+        });
+    }
+
+    private static double routine(String counter) {
+        return routine(counter, "urgency=\"ROUTINE\"");
+    }
+
     /**
      * The value of the ROUTINE series of a counter in the Prometheus text format (0 if it is not there yet). The
      * value is the first token after the labels: since tracing is on, a sample may end in an exemplar
      * ({@code # {trace_id="…"} 1.0 1795582581.923}), whose last token is a timestamp.
      */
-    private static double routine(String counter) {
+    private static double routine(String counter, String label) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return Arrays.stream(body.split("\n"))
-                .filter(line -> line.startsWith(counter + "{") && line.contains("urgency=\"ROUTINE\""))
+                .filter(line -> line.startsWith(counter + "{") && line.contains("urgency=\"ROUTINE\"")
+                        && line.contains(label))
                 .mapToDouble(line -> {
                     String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
                     return Double.parseDouble(sample.substring(sample.lastIndexOf('}') + 1).trim().split(" ")[0]);

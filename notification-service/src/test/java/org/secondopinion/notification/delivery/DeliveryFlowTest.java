@@ -60,10 +60,19 @@ class DeliveryFlowTest {
         choose(bystander, Map.of("email", bystander + "@example.org"));
         String ref = TestEvents.newReference();
 
+        double emailsTimedBefore = latencyCount("EMAIL");
+        double smsTimedBefore = latencyCount("SMS");
         TestEvents.sendCaseEvent(json, TestEvents.caseSubmitted(json, caseId, ref, patient));
 
         await().atMost(WAIT).until(() -> deliveriesAbout(ref).stream().allMatch(d -> "SENT".equals(d.get("status")))
                 && deliveriesAbout(ref).size() == 3);
+        // each sent delivery is timed for the "delivered within 5 minutes" objective, per channel
+        assertThat(latencyCount("EMAIL")).isGreaterThanOrEqualTo(emailsTimedBefore + 1);
+        assertThat(latencyCount("SMS")).isGreaterThanOrEqualTo(smsTimedBefore + 1);
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("notification_delivery_latency_seconds_bucket{")
+                        && l.contains("channel=\"EMAIL\"") && l.contains("le=\"300.0\"")))
+                .hasSize(1);
         assertThat(deliveriesAbout(ref)).extracting(d -> d.get("recipient"), d -> d.get("channel"))
                 .containsExactlyInAnyOrder(tuple(patient, "EMAIL"), tuple(patient, "SMS"), tuple(patient, "PUSH"));
 
@@ -242,5 +251,14 @@ class DeliveryFlowTest {
                 .extract().jsonPath().<Map<String, Object>>getList("items").stream()
                 .filter(d -> reference.equals(d.get("caseReference")))
                 .toList();
+    }
+
+    /** How many sent deliveries of a channel were timed (the latency histogram's count; 0 before the first). */
+    private static double latencyCount(String channel) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("notification_delivery_latency_seconds_count{")
+                        && l.contains("channel=\"" + channel + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum();
     }
 }

@@ -1,5 +1,7 @@
 package org.secondopinion.specialist.credentials;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +26,45 @@ import java.util.UUID;
 public class CredentialExpiryJob {
 
     private static final Logger LOG = Logger.getLogger(CredentialExpiryJob.class);
+    static final String RUNS = "credential.expiry.runs";
 
     private final SpecialistRepository repository;
     private final SnapshotPublisher snapshots;
     private final CredentialsConfig config;
+    private final MeterRegistry meters;
 
-    public CredentialExpiryJob(SpecialistRepository repository, SnapshotPublisher snapshots, CredentialsConfig config) {
+    public CredentialExpiryJob(SpecialistRepository repository, SnapshotPublisher snapshots, CredentialsConfig config,
+                               MeterRegistry meters) {
         this.repository = repository;
         this.snapshots = snapshots;
         this.config = config;
+        this.meters = meters;
+        // both series exist from the start: increase() misses a counter's first increment if that creates it
+        runs("succeeded");
+        runs("failed");
     }
 
+    /**
+     * The daily run, counted ({@code credential_expiry_runs_total{outcome="succeeded|failed"}}): a failing run
+     * leaves lapsed credentials offered to patients, and the alert CredentialExpiryJobFailing watches for it.
+     */
     @Scheduled(identity = "credential-expiry", cron = "${so.credentials.expiry-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        run();
+        try {
+            run();
+            runs("succeeded").increment();
+        } catch (RuntimeException e) {
+            runs("failed").increment();
+            LOG.errorf("credential expiry run failed (lapsed credentials stay offered until a run succeeds): %s",
+                    e.toString());
+            throw e;
+        }
+    }
+
+    private Counter runs(String outcome) {
+        return Counter.builder(RUNS).description("Daily credential expiry runs, by outcome")
+                .tag("outcome", outcome).register(meters);
     }
 
     /** @return how many specialists got a new snapshot in this run */

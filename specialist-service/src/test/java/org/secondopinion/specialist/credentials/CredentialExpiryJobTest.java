@@ -32,6 +32,22 @@ class CredentialExpiryJobTest {
     CredentialExpiryJob job;
 
     @Test
+    void everyScheduledRunIsCountedAtQMetricsForTheOnCallAlert() {
+        double before = runs("succeeded");
+
+        job.scheduled();
+
+        assertThat(runs("succeeded")).isEqualTo(before + 1);
+    }
+
+    private static double runs(String outcome) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("credential_expiry_runs_total{") && l.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum();
+    }
+
+    @Test
     void lapsedLicenceExpiresAndMatchingGetsASnapshotWithoutThatState() {
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         String id = createSpecialist(List.of(
