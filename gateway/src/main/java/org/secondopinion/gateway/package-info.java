@@ -11,6 +11,7 @@
  *   <li>{@code limits}: token buckets per client (bucket4j) and a circuit breaker per upstream.</li>
  *   <li>{@code me}: the {@code /api/v1/me} dashboard fan-out.</li>
  *   <li>{@code proxy}: streaming forwarding (vertx-http-proxy), header rules, failure classification (503/504/502).</li>
+ *   <li>{@code time}: the injectable {@code Clock}.</li>
  * </ul>
  */
 package org.secondopinion.gateway;

@@ -81,7 +81,7 @@ public final class TestEvents {
     }
 
     public static EventEnvelope envelope(ObjectMapper json, String source, String type, UUID subject, Object payload) {
-        return EventEnvelope.create(source, type, subject.toString(), json.valueToTree(payload));
+        return EventEnvelope.create(source, type, subject.toString(), Instant.now(), json.valueToTree(payload));
     }
 
     public static void send(ObjectMapper json, String topic, EventEnvelope event) {

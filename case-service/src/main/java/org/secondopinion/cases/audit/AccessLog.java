@@ -8,7 +8,7 @@ import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.platform.web.RequestIdFilter;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -20,9 +20,11 @@ import java.util.UUID;
 public class AccessLog {
 
     private final EntityManager em;
+    private final Clock clock;
 
-    public AccessLog(EntityManager em) {
+    public AccessLog(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +44,7 @@ public class AccessLog {
                 .setParameter(5, objectType)
                 .setParameter(6, objectId == null ? null : objectId.toString())
                 .setParameter(7, RequestIdFilter.current())
-                .setParameter(8, Instant.now())
+                .setParameter(8, clock.instant())
                 .executeUpdate();
     }
 
@@ -66,7 +68,7 @@ public class AccessLog {
                 .setParameter("action", action)
                 .setParameter("type", objectType)
                 .setParameter("request", RequestIdFilter.current())
-                .setParameter("at", Instant.now())
+                .setParameter("at", clock.instant())
                 .executeUpdate();
     }
 

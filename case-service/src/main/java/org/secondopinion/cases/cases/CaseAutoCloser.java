@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,18 +23,20 @@ public class CaseAutoCloser {
     private final EntityManager em;
     private final CaseService cases;
     private final Duration after;
+    private final Clock clock;
 
     public CaseAutoCloser(EntityManager em, CaseService cases,
-                          @ConfigProperty(name = "so.cases.auto-close-after") Duration after) {
+                          @ConfigProperty(name = "so.cases.auto-close-after") Duration after, Clock clock) {
         this.em = em;
         this.cases = cases;
         this.after = after;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${so.cases.auto-close-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        closeDue(Instant.now());
+        closeDue(clock.instant());
     }
 
     /** Closes every case whose opinion is older than the configured time; returns how many. */

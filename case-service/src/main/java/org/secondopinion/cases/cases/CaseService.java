@@ -46,16 +46,17 @@ public class CaseService {
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final MeterRegistry metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, Clock clock) {
         this.cases = cases;
         this.mapper = mapper;
         this.outbox = outbox;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Transactional

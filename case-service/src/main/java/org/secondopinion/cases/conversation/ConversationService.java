@@ -15,6 +15,7 @@ import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,19 +28,21 @@ public class ConversationService {
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ConversationService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox) {
+    public ConversationService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox, Clock clock) {
         this.em = em;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The assigned specialist asks; the case waits in AWAITING_INFORMATION. */
     @Transactional
     public InformationRequest request(UUID caseId, String question, CurrentUser specialist) {
         PatientCase c = lookup.assignedTo(caseId, specialist);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         c.awaitInformation(now);
         InformationRequest r = new InformationRequest();
         r.id = UUID.randomUUID();
@@ -62,7 +65,7 @@ public class ConversationService {
         if (r == null || !r.caseId.equals(caseId)) {
             throw new NotFoundProblem("information request", requestId);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         r.answer(text, now);
         em.flush();
         long stillOpen = em.createQuery("SELECT count(r) FROM InformationRequest r WHERE r.caseId = :c "
@@ -97,7 +100,7 @@ public class ConversationService {
         m.authorId = author.id();
         m.authorRole = author.primaryRole();
         m.body = body;
-        m.createdAt = Instant.now();
+        m.createdAt = clock.instant();
         em.persist(m);
         accessLog.record(caseId, author, "POST", "MESSAGE", m.id);
         return m;

@@ -20,6 +20,7 @@ import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,20 +36,23 @@ public class OpinionService {
     private final AccessLog accessLog;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    public OpinionService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox, MeterRegistry metrics) {
+    public OpinionService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox, MeterRegistry metrics,
+                          Clock clock) {
         this.em = em;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** The assigned specialist writes or rewrites the draft; the first draft starts the review. */
     @Transactional
     public Opinion saveDraft(UUID caseId, OpinionDraft draft, CurrentUser specialist) {
         PatientCase c = lookup.assignedTo(caseId, specialist);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (c.status() == CaseStatus.ASSIGNED) {
             c.startReview(now);
         }
@@ -76,7 +80,7 @@ public class OpinionService {
         if (o == null) {
             throw new NotFoundProblem("opinion draft of case", caseId);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         o.deliver(now);
         c.deliverOpinion(now);
         accessLog.record(caseId, specialist, "SUBMIT", "OPINION", caseId);
@@ -121,7 +125,7 @@ public class OpinionService {
         a.id = UUID.randomUUID();
         a.caseId = caseId;
         a.body = body;
-        a.createdAt = Instant.now();
+        a.createdAt = clock.instant();
         em.persist(a);
         accessLog.record(caseId, specialist, "ADDENDUM", "OPINION", a.id);
         return a;
@@ -141,7 +145,7 @@ public class OpinionService {
         r.caseId = caseId;
         r.stars = stars;
         r.comment = comment;
-        r.ratedAt = Instant.now();
+        r.ratedAt = clock.instant();
         em.persist(r);
         accessLog.record(caseId, patient, "RATE", "OPINION", caseId);
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_RATED, caseId,

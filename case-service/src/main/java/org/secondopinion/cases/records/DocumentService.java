@@ -19,7 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -39,14 +39,16 @@ public class DocumentService {
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final RecordsConfig limits;
+    private final Clock clock;
 
     public DocumentService(EntityManager em, DocumentStore store, CaseLookup lookup, AccessLog accessLog,
-                           RecordsConfig limits) {
+                           RecordsConfig limits, Clock clock) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.limits = limits;
+        this.clock = clock;
     }
 
     /** A document with the case it belongs to, for streaming after the transaction. */
@@ -88,7 +90,7 @@ public class DocumentService {
             d.sha256 = stored.sha256();
             d.contentRef = stored.ref();
             d.uploadedBy = patient.id();
-            d.uploadedAt = Instant.now();
+            d.uploadedAt = clock.instant();
             em.persist(d);
             accessLog.record(caseId, patient, "UPLOAD", "DOCUMENT", d.id);
             LOG.infof("record %s (%s, %d bytes) added to case %s", d.id, mediaType, d.sizeBytes, c.reference);

@@ -58,11 +58,12 @@ public class ReferralService {
     private final AccessLog accessLog;
     private final MeterRegistry metrics;
     private final Duration claimCodeValidity;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ReferralService(EntityManager em, CaseService caseService, CaseRepository cases, ReferralMapper mapper,
                            ClaimInvitations invitations, Outbox outbox, AccessLog accessLog, MeterRegistry metrics,
-                           @ConfigProperty(name = "so.referrals.claim-code-validity") Duration claimCodeValidity) {
+                           @ConfigProperty(name = "so.referrals.claim-code-validity") Duration claimCodeValidity,
+                           Clock clock) {
         this.em = em;
         this.caseService = caseService;
         this.cases = cases;
@@ -72,6 +73,7 @@ public class ReferralService {
         this.accessLog = accessLog;
         this.metrics = metrics;
         this.claimCodeValidity = claimCodeValidity;
+        this.clock = clock;
     }
 
     @Transactional

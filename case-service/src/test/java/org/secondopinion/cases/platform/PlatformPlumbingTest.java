@@ -47,9 +47,9 @@ class PlatformPlumbingTest {
     void eventsOfTypesNobodyHandlesAreSkippedWithoutAnInboxRowWhileHandledOnesAreRemembered() throws Exception {
         UUID caseId = UUID.randomUUID();
         EventEnvelope declined = EventEnvelope.create("/test", EventTypes.MATCH_OFFER_DECLINED, caseId.toString(),
-                json.valueToTree(Map.of("offerId", UUID.randomUUID().toString(), "caseId", caseId.toString())));
+                Instant.now(), json.valueToTree(Map.of("offerId", UUID.randomUUID().toString(), "caseId", caseId.toString())));
         // handled (match.failed), for a case this service does not know: ignored by the handler, but remembered
-        EventEnvelope failed = EventEnvelope.create("/test", EventTypes.MATCH_FAILED, caseId.toString(),
+        EventEnvelope failed = EventEnvelope.create("/test", EventTypes.MATCH_FAILED, caseId.toString(), Instant.now(),
                 json.valueToTree(Map.of("caseId", caseId.toString(), "reason", "nobody")));
         EventProbe.send(Topics.MATCHING_EVENTS, caseId.toString(), json.writeValueAsString(declined));
         EventProbe.send(Topics.MATCHING_EVENTS, caseId.toString(), json.writeValueAsString(failed));

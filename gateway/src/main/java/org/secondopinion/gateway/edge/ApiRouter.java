@@ -9,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -41,33 +40,40 @@ public class ApiRouter {
     static final String ME_PATH = "/api/v1/me";
     private static final Logger LOG = Logger.getLogger(ApiRouter.class);
 
-    @Inject
-    EdgeAuthenticator authenticator;
+    private final EdgeAuthenticator authenticator;
+    private final RouteTable routes;
 
-    @Inject
-    RouteTable routes;
+    private final UpstreamProxy proxy;
+    private final RateLimits rateLimits;
 
-    @Inject
-    UpstreamProxy proxy;
+    private final CircuitBreakers breakers;
+    private final MeDashboard dashboard;
 
-    @Inject
-    RateLimits rateLimits;
-
-    @Inject
-    CircuitBreakers breakers;
-
-    @Inject
-    MeDashboard dashboard;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    GatewayMetrics metrics;
+    private final GatewayConfig config;
+    private final GatewayMetrics metrics;
 
     /** The gateway's absolute cap on request bodies (the largest route limit; chunked bodies are counted). */
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    private final Optional<MemorySize> maxBodySize;
+
+    public ApiRouter(EdgeAuthenticator authenticator,
+                     RouteTable routes,
+                     UpstreamProxy proxy,
+                     RateLimits rateLimits,
+                     CircuitBreakers breakers,
+                     MeDashboard dashboard,
+                     GatewayConfig config,
+                     GatewayMetrics metrics,
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.authenticator = authenticator;
+        this.routes = routes;
+        this.proxy = proxy;
+        this.rateLimits = rateLimits;
+        this.breakers = breakers;
+        this.dashboard = dashboard;
+        this.config = config;
+        this.metrics = metrics;
+        this.maxBodySize = maxBodySize;
+    }
 
     void register(@Observes Router router) {
         // a body declared over the absolute cap gets a problem like every other refusal; Quarkus refuses it one step

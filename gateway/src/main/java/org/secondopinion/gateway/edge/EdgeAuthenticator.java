@@ -7,10 +7,10 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.secondopinion.gateway.limits.RateLimits;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
@@ -25,11 +25,14 @@ public class EdgeAuthenticator {
 
     private static final String BEARER = "Bearer ";
 
-    @Inject
-    IdentityProviderManager identityProviderManager;
+    private final IdentityProviderManager identityProviderManager;
+    private final VerifiedTokens verified;
 
-    private final VerifiedTokens verified = new VerifiedTokens(50_000, Duration.ofMinutes(5), System::nanoTime,
-            () -> System.currentTimeMillis() / 1000);
+    public EdgeAuthenticator(IdentityProviderManager identityProviderManager, Clock clock) {
+        this.identityProviderManager = identityProviderManager;
+        this.verified = new VerifiedTokens(50_000, Duration.ofMinutes(5), System::nanoTime,
+                () -> clock.instant().getEpochSecond());
+    }
 
     /**
      * The identity of a bearer token verified before and not yet expired, or null. The common case, answered on the

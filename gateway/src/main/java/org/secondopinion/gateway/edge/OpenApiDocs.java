@@ -4,7 +4,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.secondopinion.gateway.proxy.UpstreamFailure;
 import org.secondopinion.gateway.proxy.UpstreamProxy;
@@ -25,14 +24,18 @@ public class OpenApiDocs {
 
     private static final Logger LOG = Logger.getLogger(OpenApiDocs.class);
 
-    @Inject
-    RouteTable routes;
+    private final RouteTable routes;
+    private final UpstreamProxy proxy;
 
-    @Inject
-    UpstreamProxy proxy;
+    private final GatewayConfig config;
 
-    @Inject
-    GatewayConfig config;
+    public OpenApiDocs(RouteTable routes,
+                       UpstreamProxy proxy,
+                       GatewayConfig config) {
+        this.routes = routes;
+        this.proxy = proxy;
+        this.config = config;
+    }
 
     void register(@Observes Router router) {
         router.get("/openapi/:service").handler(this::handle);

@@ -1,7 +1,6 @@
 package org.secondopinion.gateway.limits;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
 
@@ -14,7 +13,6 @@ public class CircuitBreakers {
 
     private final Map<String, CircuitBreaker> byRoute;
 
-    @Inject
     public CircuitBreakers(RouteTable routes) {
         this.byRoute = routes.routes().stream().collect(Collectors.toUnmodifiableMap(Route::name,
                 route -> new CircuitBreaker(route.name(), route.breaker(), System::nanoTime), (a, b) -> a));

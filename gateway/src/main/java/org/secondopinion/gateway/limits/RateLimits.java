@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
@@ -29,7 +28,6 @@ public class RateLimits {
     private final Vertx vertx;
     private final long evictionTimer;
 
-    @Inject
     public RateLimits(GatewayConfig config, Vertx vertx) {
         this.anonymousLimit = RouteTable.rateLimit(config.anonymousRateLimit());
         this.vertx = vertx;

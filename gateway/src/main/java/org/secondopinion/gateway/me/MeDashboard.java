@@ -6,7 +6,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.secondopinion.gateway.edge.RequestIds;
@@ -33,17 +32,21 @@ public class MeDashboard {
 
     private static final Logger LOG = Logger.getLogger(MeDashboard.class);
 
-    @Inject
-    RouteTable routes;
+    private final RouteTable routes;
+    private final UpstreamProxy proxy;
 
-    @Inject
-    UpstreamProxy proxy;
+    private final CircuitBreakers breakers;
+    private final GatewayConfig config;
 
-    @Inject
-    CircuitBreakers breakers;
-
-    @Inject
-    GatewayConfig config;
+    public MeDashboard(RouteTable routes,
+                       UpstreamProxy proxy,
+                       CircuitBreakers breakers,
+                       GatewayConfig config) {
+        this.routes = routes;
+        this.proxy = proxy;
+        this.breakers = breakers;
+        this.config = config;
+    }
 
     public void answer(RoutingContext ctx, SecurityIdentity identity, String requestId) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()

@@ -25,7 +25,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.secondopinion.gateway.edge.RequestIds;
 import org.secondopinion.gateway.metrics.GatewayMetrics;
 import org.secondopinion.gateway.routing.GatewayConfig;
@@ -57,7 +56,6 @@ public class UpstreamProxy {
 
     private final TextMapPropagator propagator;
 
-    @Inject
     public UpstreamProxy(Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry) {
         this.vertx = vertx;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();

@@ -55,10 +55,11 @@ public class MatchService {
     private final Outbox outbox;
     private final SpecialistIndex index;
     private final OfferMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public MatchService(MatchRepository matches, SpecialistProjectionService specialists, Ranker ranker,
-                        MatchingConfig config, Outbox outbox, SpecialistIndex index, OfferMetrics metrics) {
+                        MatchingConfig config, Outbox outbox, SpecialistIndex index, OfferMetrics metrics,
+                        Clock clock) {
         this.index = index;
         this.metrics = metrics;
         this.matches = matches;
@@ -66,6 +67,7 @@ public class MatchService {
         this.ranker = ranker;
         this.config = config;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** @return false when the case already has a match (a re-published submission) */
@@ -97,7 +99,7 @@ public class MatchService {
                     match.status.name());
         }
         match.assigned(offer.specialistId, now);
-        specialists.lock(offer.specialistId).ifPresent(SpecialistProjection::assigned);
+        specialists.lock(offer.specialistId).ifPresent(s -> s.assigned(clock.instant()));
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
                 new MatchAssigned(match.caseId, match.caseReference, match.patientId, offer.specialistId,
                         offer.specialistUserId, now));
@@ -217,7 +219,7 @@ public class MatchService {
         offers.stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
         String override = violated.map(Enum::name).orElse(null);
         match.assignedByCoordinator(specialistId, coordinator, reason, override, now);
-        specialist.assigned();
+        specialist.assigned(clock.instant());
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
                 new MatchAssigned(match.caseId, match.caseReference, match.patientId, specialistId,
                         specialist.userId, now));
@@ -326,7 +328,7 @@ public class MatchService {
 
     private void releaseLoad(Match match, Instant now) {
         if (match.releaseLoad(now)) {
-            specialists.lock(match.assignedSpecialistId).ifPresent(SpecialistProjection::released);
+            specialists.lock(match.assignedSpecialistId).ifPresent(s -> s.released(clock.instant()));
             LOG.infof("load of specialist %s released for case %s", match.assignedSpecialistId, match.caseId);
         }
     }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.secondopinion.matching.ranking.LiveDirectory;
 import org.secondopinion.matching.ranking.SpecialistDirectory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,11 +36,13 @@ public class SpecialistIndex {
 
     private final EntityManager em;
     private final LiveDirectory directory = new LiveDirectory();
+    private final Clock clock;
     /** When the previous look began (not the newest updated_at: a bulk import would then be re-read forever). */
     private Instant lastLook = Instant.EPOCH;
 
-    public SpecialistIndex(EntityManager em) {
+    public SpecialistIndex(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     void loadAtStartup(@Observes StartupEvent event) {
@@ -52,7 +55,7 @@ public class SpecialistIndex {
     /** Every specialist as the table holds them now (committed), bucketed for the ranker. */
     public synchronized SpecialistDirectory current() {
         Instant from = lastLook.minus(OVERLAP);
-        Instant lookStarted = Instant.now();
+        Instant lookStarted = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             // max() is answered from the end of the updated_at index whatever the planner's statistics say, so the
             // usual look (nothing changed lately) costs one index probe instead of a range query it might plan as

@@ -121,15 +121,15 @@ public class SpecialistProjection {
     }
 
     /** updated_at moves with the load too: the in-memory index picks changed rows up by it. */
-    public void assigned() {
+    public void assigned(Instant now) {
         activeCases++;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     /** A case ended (opinion delivered, closed or cancelled after assignment): the specialist has room again. */
-    public void released() {
+    public void released(Instant now) {
         activeCases = Math.max(0, activeCases - 1);
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     public SpecialistFacts facts() {

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.secondopinion.platform.events.catalog.SpecialistUpserted;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,9 +19,11 @@ public class SpecialistProjectionService {
     private static final Logger LOG = Logger.getLogger(SpecialistProjectionService.class);
 
     private final EntityManager em;
+    private final Clock clock;
 
-    public SpecialistProjectionService(EntityManager em) {
+    public SpecialistProjectionService(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,7 +35,7 @@ public class SpecialistProjectionService {
         if (isNew) {
             projection = new SpecialistProjection(snapshot.specialistId());
         }
-        boolean applied = projection.apply(snapshot, Instant.now());
+        boolean applied = projection.apply(snapshot, clock.instant());
         if (isNew) {
             em.persist(projection);
         }

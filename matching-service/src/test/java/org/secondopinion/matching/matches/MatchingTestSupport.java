@@ -125,7 +125,8 @@ abstract class MatchingTestSupport {
     }
 
     EventEnvelope envelope(UUID subject, String type, Object payload) {
-        return EventEnvelope.create("/second-opinion/test", type, subject.toString(), mapper.valueToTree(payload));
+        return EventEnvelope.create("/second-opinion/test", type, subject.toString(), Instant.now(),
+                mapper.valueToTree(payload));
     }
 
     SpecialistProjection projection(UUID id) {

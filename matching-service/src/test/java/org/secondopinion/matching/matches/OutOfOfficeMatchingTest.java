@@ -13,6 +13,7 @@ import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.SpecialistUpserted;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -84,7 +85,7 @@ class OutOfOfficeMatchingTest extends MatchingTestSupport {
         ObjectNode older = mapper.valueToTree(snapshot(id, 1, user, "NY", 48, List.of()));
         older.remove("outOfOffice");
         EventEnvelope olderEnvelope = EventEnvelope.create("/second-opinion/test", EventTypes.SPECIALIST_UPSERTED,
-                id.toString(), older);
+                id.toString(), Instant.now(), older);
         sendAgain(Topics.SPECIALIST_EVENTS, olderEnvelope);
         await().atMost(WAIT).until(() -> consumed(olderEnvelope.id()));
         assertThat(projection(id).snapshotVersion).isEqualTo(1);

@@ -21,12 +21,14 @@ public abstract class ExternalChannel implements DeliveryChannel {
     private final PreferencesService preferences;
     private final DeliveryRepository deliveries;
     private final Workers workers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, Workers workers) {
+    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, Workers workers,
+                              Clock clock) {
         this.preferences = preferences;
         this.deliveries = deliveries;
         this.workers = workers;
+        this.clock = clock;
     }
 
     @Override

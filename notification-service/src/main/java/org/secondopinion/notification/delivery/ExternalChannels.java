@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import org.secondopinion.platform.work.Workers;
 import org.secondopinion.notification.preferences.PreferencesService;
 
+import java.time.Clock;
+
 /** The three external channels as beans (singletons: no proxy needed for stateless channels); {@link NotificationDispatcher} hands every intent to each. */
 public final class ExternalChannels {
 
@@ -12,8 +14,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Email extends ExternalChannel {
-        public Email(PreferencesService p, DeliveryRepository d, Workers w) {
-            super(p, d, w);
+        public Email(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
+            super(p, d, w, c);
         }
 
         @Override
@@ -24,8 +26,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Sms extends ExternalChannel {
-        public Sms(PreferencesService p, DeliveryRepository d, Workers w) {
-            super(p, d, w);
+        public Sms(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
+            super(p, d, w, c);
         }
 
         @Override
@@ -36,8 +38,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Push extends ExternalChannel {
-        public Push(PreferencesService p, DeliveryRepository d, Workers w) {
-            super(p, d, w);
+        public Push(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
+            super(p, d, w, c);
         }
 
         @Override

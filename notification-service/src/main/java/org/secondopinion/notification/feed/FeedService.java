@@ -18,11 +18,12 @@ public class FeedService {
 
     private final NotificationRepository repository;
     private final NotificationMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public FeedService(NotificationRepository repository, NotificationMapper mapper) {
+    public FeedService(NotificationRepository repository, NotificationMapper mapper, Clock clock) {
         this.repository = repository;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

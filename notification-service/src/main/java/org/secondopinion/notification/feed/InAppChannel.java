@@ -27,12 +27,12 @@ public class InAppChannel implements DeliveryChannel {
     private final Clock clock;
 
     public InAppChannel(NotificationRepository repository, EntityManager em,
-                        TransactionSynchronizationRegistry transactions, FeedStream stream) {
+                        TransactionSynchronizationRegistry transactions, FeedStream stream, Clock clock) {
         this.repository = repository;
         this.em = em;
         this.transactions = transactions;
         this.stream = stream;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

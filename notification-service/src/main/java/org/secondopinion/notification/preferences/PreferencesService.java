@@ -28,10 +28,11 @@ import java.util.Set;
 public class PreferencesService {
 
     private final EntityManager em;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public PreferencesService(EntityManager em) {
+    public PreferencesService(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /** The stored preferences, or the defaults (no contact points, e-mail for every kind) for a newcomer. */

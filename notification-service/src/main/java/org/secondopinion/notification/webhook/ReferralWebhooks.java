@@ -29,13 +29,14 @@ public class ReferralWebhooks {
     private final WebhookRepository repository;
     private final Workers workers;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, Workers workers) {
+    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, Workers workers, Clock clock) {
         this.events = new ReferralEvents(json);
         this.repository = repository;
         this.workers = workers;
         this.json = json;
+        this.clock = clock;
     }
 
     public void onEvent(EventEnvelope event) {

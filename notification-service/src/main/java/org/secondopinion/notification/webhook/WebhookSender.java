@@ -56,9 +56,9 @@ public class WebhookSender {
 
     private final WebhookConfig config;
     private final HttpClient http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public WebhookSender(WebhookConfig config) {
+    public WebhookSender(WebhookConfig config, Clock clock) {
         this.config = config;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
@@ -66,6 +66,7 @@ public class WebhookSender {
                 // HTTP/1.1: receivers are all kinds of servers; an h2c upgrade attempt only adds ways to fail
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.clock = clock;
     }
 
     /**

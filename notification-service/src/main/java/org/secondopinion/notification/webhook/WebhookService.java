@@ -25,12 +25,13 @@ public class WebhookService {
     private final WebhookRepository repository;
     private final WebhookConfig config;
     private final WebhookSecrets secrets;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public WebhookService(WebhookRepository repository, WebhookConfig config, WebhookSecrets secrets) {
+    public WebhookService(WebhookRepository repository, WebhookConfig config, WebhookSecrets secrets, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Transactional

@@ -207,7 +207,7 @@ class RoutingTest {
     }
 
     private static EventEnvelope event(String type, Object payload) {
-        return EventEnvelope.create("test", type, CASE_ID.toString(), JSON.valueToTree(payload));
+        return EventEnvelope.create("test", type, CASE_ID.toString(), Instant.now(), JSON.valueToTree(payload));
     }
 
     private static EventEnvelope withClinicalFields(EventEnvelope event) {

@@ -178,6 +178,6 @@ class ReferralEventsTest {
     }
 
     private static EventEnvelope event(String type, Object payload) {
-        return EventEnvelope.create("test", type, CASE_ID.toString(), JSON.valueToTree(payload));
+        return EventEnvelope.create("test", type, CASE_ID.toString(), Instant.now(), JSON.valueToTree(payload));
     }
 }

@@ -42,13 +42,15 @@ public record EventEnvelope(
         this(specversion, id, source, type, subject, time, datacontenttype, data, null);
     }
 
-    public static EventEnvelope create(String source, String type, String subject, JsonNode data, String traceparent) {
+    /** A new event with a fresh id, raised at {@code time} (the caller's clock). */
+    public static EventEnvelope create(String source, String type, String subject, Instant time, JsonNode data,
+                                       String traceparent) {
         return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                Instant.now(), JSON, data, traceparent);
+                time, JSON, data, traceparent);
     }
 
-    public static EventEnvelope create(String source, String type, String subject, JsonNode data) {
-        return create(source, type, subject, data, null);
+    public static EventEnvelope create(String source, String type, String subject, Instant time, JsonNode data) {
+        return create(source, type, subject, time, data, null);
     }
 
     /** Reads the payload as one of the catalogue's records; unknown fields are ignored (tolerant reader). */

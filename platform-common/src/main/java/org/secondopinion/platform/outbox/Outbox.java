@@ -11,6 +11,7 @@ import org.secondopinion.platform.work.Workers;
 
 import org.hibernate.query.NativeQuery;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,13 +26,15 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Workers workers;
     private final String source;
+    private final Clock clock;
 
     public Outbox(EntityManager em, ObjectMapper mapper, Workers workers,
-                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
         this.em = em;
         this.mapper = mapper;
         this.workers = workers;
         this.source = "/second-opinion/" + applicationName;
+        this.clock = clock;
     }
 
     /**
@@ -41,7 +44,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, String type, Object subject, Object data) {
-        EventEnvelope envelope = EventEnvelope.create(source, type, subject.toString(), mapper.valueToTree(data),
+        Instant now = clock.instant();
+        EventEnvelope envelope = EventEnvelope.create(source, type, subject.toString(), now, mapper.valueToTree(data),
                 TraceContext.current());
         String json;
         try {
@@ -60,7 +64,7 @@ public class Outbox {
                 .setParameter(3, envelope.subject())
                 .setParameter(4, type)
                 .setParameter(5, json)
-                .setParameter(6, Instant.now())
+                .setParameter(6, now)
                 .executeUpdate();
         workers.wakeAfterCommit(OutboxQueue.NAME);
         return envelope;

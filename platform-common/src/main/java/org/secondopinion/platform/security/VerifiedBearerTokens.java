@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +45,14 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final OidcAuthenticationMechanism oidc;
     private final long maxAgeNanos;
+    private final Clock clock;
 
     public VerifiedBearerTokens(OidcAuthenticationMechanism oidc,
                                 @ConfigProperty(name = "so.security.verified-token-ttl", defaultValue = "5m")
-                                Duration maxAge) {
+                                Duration maxAge, Clock clock) {
         this.oidc = oidc;
         this.maxAgeNanos = maxAge.toNanos();
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +76,7 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
-        long untilExpiry = Duration.ofSeconds(jwt.getExpirationTime() - System.currentTimeMillis() / 1000).toNanos();
+        long untilExpiry = Duration.ofSeconds(jwt.getExpirationTime() - clock.instant().getEpochSecond()).toNanos();
         long lifetime = Math.min(untilExpiry, maxAgeNanos);
         if (lifetime <= 0) {
             return;

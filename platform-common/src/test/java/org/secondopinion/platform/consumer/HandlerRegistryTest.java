@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.MalformedEventException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ class HandlerRegistryTest {
     private final HandlerRegistry registry = new HandlerRegistry(json);
 
     private EventEnvelope event(String type, String data) throws Exception {
-        return EventEnvelope.create("/test", type, "c1", json.readTree(data));
+        return EventEnvelope.create("/test", type, "c1", Instant.now(), json.readTree(data));
     }
 
     @Test

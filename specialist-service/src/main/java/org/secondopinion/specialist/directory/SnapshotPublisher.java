@@ -18,10 +18,11 @@ import java.time.ZoneOffset;
 public class SnapshotPublisher {
 
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SnapshotPublisher(Outbox outbox) {
+    public SnapshotPublisher(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The snapshot of a specialist as created (version 1). */

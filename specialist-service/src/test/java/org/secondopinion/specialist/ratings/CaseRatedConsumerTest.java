@@ -56,7 +56,7 @@ class CaseRatedConsumerTest {
     @Test
     void otherCaseEventsAndRatingsOfUnknownSpecialistsChangeNothing() throws Exception {
         String id = createSpecialist();
-        EventEnvelope submitted = EventEnvelope.create("/test", EventTypes.CASE_SUBMITTED, id,
+        EventEnvelope submitted = EventEnvelope.create("/test", EventTypes.CASE_SUBMITTED, id, Instant.now(),
                 json.valueToTree(Map.of("caseId", UUID.randomUUID().toString(), "specialistId", id)));
         EventProbe.send(Topics.CASE_EVENTS, id, json.writeValueAsString(submitted));
         EventProbe.send(Topics.CASE_EVENTS, id, rated(UUID.randomUUID().toString(), 1));
@@ -73,7 +73,7 @@ class CaseRatedConsumerTest {
         UUID caseId = UUID.randomUUID();
         CaseRated payload = new CaseRated(caseId, "SO-TEST", UUID.fromString(specialistId), stars, Instant.now());
         return json.writeValueAsString(EventEnvelope.create("/second-opinion/case-service", EventTypes.CASE_RATED,
-                caseId.toString(), json.valueToTree(payload)));
+                caseId.toString(), Instant.now(), json.valueToTree(payload)));
     }
 
     private static String createSpecialist() {

@@ -1,0 +1,133 @@
+package org.secondopinion.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+/**
+ * The rules the build holds over the main code of the services and platform-common (docs/DEVELOPING.md, "Rules
+ * the build holds"). Each is a constant so that {@link ArchitectureTest} checks it against the production classes
+ * and {@link RulesCanFailTest} against a fixture that breaks it.
+ */
+final class ArchitectureRules {
+
+    static final String PLATFORM = "org.secondopinion.platform..";
+    /** The one place that may read the system clock: the producer of the injectable {@code java.time.Clock}. */
+    static final String PLATFORM_TIME = "org.secondopinion.platform.time..";
+    /** The gateway's copy of that producer, as long as the gateway does not depend on platform-common. */
+    static final String GATEWAY_TIME = "org.secondopinion.gateway.time..";
+
+    /** Root package of each service module. */
+    static final List<String> SERVICES = List.of("org.secondopinion.cases", "org.secondopinion.specialist",
+            "org.secondopinion.matching", "org.secondopinion.notification", "org.secondopinion.gateway");
+
+    private ArchitectureRules() {
+    }
+
+    /**
+     * One way to inject: through the constructor. A field filled by the container hides a dependency from the
+     * constructor, cannot be final and needs the container (or reflection) in a unit test.
+     */
+    static final ArchRule NO_FIELD_INJECTION = noFields()
+            .should().beAnnotatedWith("jakarta.inject.Inject")
+            .orShould().beAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
+            .orShould().beAnnotatedWith("jakarta.ws.rs.core.Context")
+            .orShould().beAnnotatedWith("jakarta.persistence.PersistenceContext")
+            .orShould().beAnnotatedWith("org.eclipse.microprofile.rest.client.inject.RestClient")
+            .because("dependencies come in through the constructor (docs/DEVELOPING.md), so a class shows what it "
+                    + "needs and a unit test can build it with new");
+
+    /**
+     * Time comes from the injected {@code java.time.Clock}: a test replaces that bean to reach deadlines, expiries
+     * and reminders without waiting, which a class reading the system clock itself would defeat.
+     */
+    static final ArchRule NO_WALL_CLOCK = noClasses()
+            .that().resideOutsideOfPackages(PLATFORM_TIME, GATEWAY_TIME)
+            .should().callMethodWhere(readsTheSystemClock())
+            .orShould().callConstructorWhere(newDateOfNow())
+            .because("time comes from the injected java.time.Clock (platform's ClockProducer), which tests replace");
+
+    /** A resource stays thin: queries and writes belong to its service or repository (CONVENTIONS 1). */
+    static final ArchRule RESOURCES_DO_NOT_USE_ENTITY_MANAGER = noClasses()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+            .because("a JAX-RS resource only maps HTTP to its service; SQL and transactions live in the service or "
+                    + "repository (CONVENTIONS 1-2)");
+
+    /** Shared plumbing never knows a service: we share plumbing, never domain code (CONVENTIONS 6). */
+    static final ArchRule PLATFORM_DOES_NOT_DEPEND_ON_SERVICES = noClasses()
+            .that().resideInAPackage(PLATFORM)
+            .should().dependOnClassesThat().resideInAnyPackage(subpackagesOf(SERVICES))
+            .because("platform-common is plumbing every service shares; it must not know any service");
+
+    /** Services talk by events and HTTP, never by each other's classes. */
+    static final ArchRule SERVICES_DO_NOT_DEPEND_ON_EACH_OTHER = servicesDoNotDependOnEachOther();
+
+    /**
+     * The platform consumes Kafka with its own consumer (inbox, dead-letter topics, retries, partition pause);
+     * a SmallRye Reactive Messaging channel would bypass all of that.
+     */
+    static final ArchRule NO_REACTIVE_MESSAGING = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("io.smallrye.reactive.messaging..",
+                    "org.eclipse.microprofile.reactive.messaging..")
+            .because("events are consumed through platform-common's EventConsumer and EventHandlers (inbox, "
+                    + "dead letters), not through Reactive Messaging channels");
+
+    private static ArchRule servicesDoNotDependOnEachOther() {
+        CompositeArchRule rule = null;
+        for (String service : SERVICES) {
+            String[] others = subpackagesOf(SERVICES.stream().filter(s -> !s.equals(service)).toList());
+            ArchRule one = noClasses()
+                    .that().resideInAPackage(service + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("services talk through events and HTTP; each owns its code and data");
+            rule = rule == null ? CompositeArchRule.of(one) : rule.and(one);
+        }
+        return rule;
+    }
+
+    private static String[] subpackagesOf(List<String> roots) {
+        return roots.stream().map(root -> root + "..").toArray(String[]::new);
+    }
+
+    private static final Set<String> DATE_TIME_TYPES = Set.of("java.time.Instant", "java.time.LocalDate",
+            "java.time.LocalDateTime", "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.OffsetTime",
+            "java.time.ZonedDateTime", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay");
+
+    /**
+     * {@code X.now()} and {@code X.now(ZoneId)} of the java.time types ({@code now(Clock)} is the allowed form),
+     * {@code Clock.system*()}, and {@code System.currentTimeMillis()} (time of day; elapsed time is
+     * {@code System.nanoTime()}, which stays allowed).
+     */
+    static DescribedPredicate<JavaCall<?>> readsTheSystemClock() {
+        return DescribedPredicate.describe("reads the system clock (X.now(), X.now(ZoneId), Clock.system*(), "
+                + "System.currentTimeMillis())", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName)
+                    .toList();
+            if (DATE_TIME_TYPES.contains(owner) && name.equals("now")) {
+                return parameters.isEmpty() || parameters.equals(List.of("java.time.ZoneId"));
+            }
+            if (owner.equals("java.time.Clock")) {
+                return Arrays.asList("systemUTC", "systemDefaultZone", "system").contains(name);
+            }
+            return owner.equals("java.lang.System") && name.equals("currentTimeMillis");
+        });
+    }
+
+    private static DescribedPredicate<JavaCall<?>> newDateOfNow() {
+        return DescribedPredicate.describe("is new java.util.Date() (the current time)", call ->
+                call.getTargetOwner().getName().equals("java.util.Date")
+                        && call.getTarget().getRawParameterTypes().isEmpty());
+    }
+}

@@ -1,0 +1,98 @@
+package org.secondopinion.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.architecture.fixtures.ClockInjected;
+import org.secondopinion.architecture.fixtures.ConfigPropertyOnField;
+import org.secondopinion.architecture.fixtures.ConstructorInjected;
+import org.secondopinion.architecture.fixtures.FieldInjected;
+import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
+import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
+import org.secondopinion.architecture.fixtures.WallClockReader;
+import org.secondopinion.architecture.fixtures.ZonedWallClockReader;
+import org.secondopinion.matching.archfixture.MatchingUsingACaseClass;
+import org.secondopinion.platform.archfixture.PlatformUsingAServiceClass;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each rule can fail: the production classes plus one fixture that breaks the rule (under src/test, so never
+ * imported by {@link ArchitectureTest}) make the rule report that fixture. Since the production classes alone pass
+ * ({@link ArchitectureTest}), the fixture is what the rule caught.
+ */
+class RulesCanFailTest {
+
+    @Test
+    void fieldInjectionIsReported() {
+        assertReports(ArchitectureRules.NO_FIELD_INJECTION, FieldInjected.class);
+        assertReports(ArchitectureRules.NO_FIELD_INJECTION, ConfigPropertyOnField.class);
+    }
+
+    @Test
+    void constructorInjectionPasses() {
+        assertThatCode(() -> ArchitectureRules.NO_FIELD_INJECTION.check(only(ConstructorInjected.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void readingTheSystemClockIsReported() {
+        assertReports(ArchitectureRules.NO_WALL_CLOCK, WallClockReader.class);
+        assertReports(ArchitectureRules.NO_WALL_CLOCK, ZonedWallClockReader.class);
+    }
+
+    @Test
+    void readingTheInjectedClockAndMeasuringElapsedTimePass() {
+        assertThatCode(() -> ArchitectureRules.NO_WALL_CLOCK.check(only(ClockInjected.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aResourceUsingTheEntityManagerIsReported() {
+        assertReports(ArchitectureRules.RESOURCES_DO_NOT_USE_ENTITY_MANAGER, ResourceWithEntityManager.class);
+    }
+
+    @Test
+    void platformCodeUsingAServiceClassIsReported() {
+        assertReports(ArchitectureRules.PLATFORM_DOES_NOT_DEPEND_ON_SERVICES, PlatformUsingAServiceClass.class);
+    }
+
+    @Test
+    void aServiceUsingAnotherServicesClassIsReported() {
+        assertReports(ArchitectureRules.SERVICES_DO_NOT_DEPEND_ON_EACH_OTHER, MatchingUsingACaseClass.class);
+    }
+
+    @Test
+    void aReactiveMessagingConsumerIsReported() {
+        assertReports(ArchitectureRules.NO_REACTIVE_MESSAGING, ReactiveMessagingConsumer.class);
+    }
+
+    private static void assertReports(ArchRule rule, Class<?> fixture) {
+        JavaClasses withFixture = withProduction(fixture);
+        assertThatThrownBy(() -> rule.check(withFixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(fixture.getName());
+    }
+
+    /** The production classes (as {@link ProductionClasses} imports them) and, of the test classes, the fixture. */
+    private static JavaClasses withProduction(Class<?> fixture) {
+        ImportOption production = new ImportOption.DoNotIncludeTests();
+        String fixtureFile = "/" + fixture.getName().replace('.', '/') + ".class";
+        List<String> packages = new ArrayList<>(Arrays.asList(ProductionClasses.PACKAGES));
+        packages.add(fixture.getPackageName());
+        return new ClassFileImporter()
+                .withImportOption(location -> production.includes(location) || location.contains(fixtureFile))
+                .importPackages(packages);
+    }
+
+    private static JavaClasses only(Class<?>... fixtures) {
+        return new ClassFileImporter().importClasses(Arrays.asList(fixtures));
+    }
+}
