@@ -3,7 +3,6 @@ package org.secondopinion.infra.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -146,7 +145,7 @@ public final class StrictRequestChecks {
                 String name = parameter.path("name").asText();
                 for (String bad : badValues(parameter.path("schema"))) {
                     String uri = op.path() + "?" + name + "=" + bad;
-                    HttpResponse<byte[]> r = send(op.method(), uri, auth(token, jsonIfBody(op)), op.takesJson() ? "{}" : null);
+                    Answer r = send(op.method(), uri, auth(token, jsonIfBody(op)), op.takesJson() ? "{}" : null);
                     assertProblem(soft, op + " ?" + name + "=" + bad, r, 400, name);
                     sent++;
                 }
@@ -176,7 +175,7 @@ public final class StrictRequestChecks {
                 continue;
             }
             for (String body : List.of("{} garbage", "{} {}")) {
-                HttpResponse<byte[]> r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
+                Answer r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
                         "application/json")), body);
                 expectBodyRefusal(soft, op, op + " with body " + body, r, 400);
                 sent++;
@@ -195,7 +194,7 @@ public final class StrictRequestChecks {
                 continue;
             }
             byte[] latin1 = "{\"name\":\"Jos\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-            HttpResponse<byte[]> r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
+            Answer r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
                     "application/json")), latin1);
             expectBodyRefusal(soft, op, op + " with ISO-8859-1 bytes", r, 400);
             if (r.statusCode() == 400 && bodiesAreProblems.test(op)) {
@@ -215,7 +214,7 @@ public final class StrictRequestChecks {
             if (!op.takesBody() || op.takesOnlyMultipart()) {
                 continue;
             }
-            HttpResponse<byte[]> r = send(op.method(), op.path(), auth(token, Map.of()), "{}");
+            Answer r = send(op.method(), op.path(), auth(token, Map.of()), "{}");
             assertProblem(soft, op + " without Content-Type", r, 415, "Content-Type");
             sent++;
         }
@@ -223,15 +222,29 @@ public final class StrictRequestChecks {
         return sent;
     }
 
-    /** {@code Accept: application/json} is never refused with 406: success answers are JSON. */
+    /**
+     * A client sending the {@code Accept} the document declares for an operation's success answers is never refused
+     * with 406, and those answers are never declared as problem+json only; JSON operations accept
+     * {@code application/json}.
+     */
     public int acceptJson(String token) {
         Failures soft = new Failures();
         int sent = 0;
         for (Operation op : operations) {
+            Set<String> declared = new java.util.LinkedHashSet<>();
+            op.spec().path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2")) {
+                    response.getValue().path("content").fieldNames().forEachRemaining(declared::add);
+                }
+            });
+            soft.check(declared.isEmpty() || !Set.of("application/problem+json").containsAll(declared),
+                    op + ": success answers declared as " + declared);
+            String accept = declared.isEmpty() || declared.contains("application/json") ? "application/json"
+                    : String.join(", ", declared);
             Map<String, String> headers = auth(token, jsonIfBody(op));
-            headers.put("Accept", "application/json");
-            HttpResponse<byte[]> r = send(op.method(), op.path(), headers, op.takesJson() ? "{}" : null);
-            soft.check(r.statusCode() != 406, op + " with Accept: application/json: " + text(r));
+            headers.put("Accept", accept);
+            Answer r = send(op.method(), op.path(), headers, op.takesJson() ? "{}" : null);
+            soft.check(r.statusCode() != 406, op + " with Accept: " + accept + ": " + text(r));
             sent++;
         }
         soft.assertAll();
@@ -243,7 +256,7 @@ public final class StrictRequestChecks {
         Failures soft = new Failures();
         int sent = 0;
         for (Operation op : operations) {
-            HttpResponse<byte[]> r = send(op.method(), op.path(), auth(token, jsonIfBody(op)),
+            Answer r = send(op.method(), op.path(), auth(token, jsonIfBody(op)),
                     op.takesJson() ? "{}" : null);
             assertProblem(soft, op + " with a token without sub", r, 401, null);
             sent++;
@@ -262,7 +275,7 @@ public final class StrictRequestChecks {
             if (send(op.method(), op.path(), headers, body).statusCode() != 401) {
                 continue; // open to anonymous callers: no role needed
             }
-            HttpResponse<byte[]> r = send(op.method(), op.path(), auth(token, headers), body);
+            Answer r = send(op.method(), op.path(), auth(token, headers), body);
             assertProblem(soft, op + " with a token holding no role", r, 403, null);
             sent++;
         }
@@ -270,7 +283,63 @@ public final class StrictRequestChecks {
         return sent;
     }
 
-    private void expectBodyRefusal(Failures soft, Operation op, String what, HttpResponse<byte[]> r, int status) {
+    /** A request line past the limit: 414 with a problem body, on every GET operation. */
+    public int requestLineTooLong(String token, int limit) {
+        Failures soft = new Failures();
+        int sent = 0;
+        String padding = "x".repeat(limit);
+        for (Operation op : operations) {
+            if (!op.method().equals("get")) {
+                continue;
+            }
+            Answer r = send("GET", op.path() + "?pad=" + padding, auth(token, Map.of()), null);
+            assertProblem(soft, op + " with a " + (limit + op.path().length()) + "-character target", r, 414, null);
+            sent++;
+        }
+        soft.assertAll();
+        return sent;
+    }
+
+    /**
+     * A chunked body growing past {@code limit} bytes on the first operation that takes JSON: 413 with a problem
+     * body. Written on a plain socket, the answer read while the body is still being sent (the server answers as
+     * soon as the limit is passed and closes the connection).
+     */
+    public String chunkedBodyTooLarge(String token, long limit) throws Exception {
+        Operation op = operations.stream().filter(Operation::takesJson).findFirst().orElseThrow();
+        int port = base.getPort();
+        try (java.net.Socket socket = RawHttp.send(port, op.method().toUpperCase() + " " + op.path() + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+            Thread writer = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    java.io.OutputStream out = socket.getOutputStream();
+                    for (long written = 0; written <= limit + chunk.length; written += chunk.length) {
+                        out.write(head);
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closedByServer) {
+                    // expected: the server answered and hung up
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            socket.setSoTimeout(60_000);
+            java.io.InputStream in = socket.getInputStream();
+            String answerHead = RawHttp.readHead(in);
+            int length = Integer.parseInt(answerHead.replaceAll("(?is).*content-length:\\s*(\\d+).*", "$1"));
+            byte[] body = in.readNBytes(length);
+            return answerHead + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void expectBodyRefusal(Failures soft, Operation op, String what, Answer r, int status) {
         if (bodiesAreProblems.test(op)) {
             assertProblem(soft, what, r, status, "body");
         } else {
@@ -279,7 +348,7 @@ public final class StrictRequestChecks {
     }
 
     /** Status, problem+json, and (when {@code names} is given) a violation or detail naming it. */
-    public static void assertProblem(Failures soft, String what, HttpResponse<byte[]> r, int status,
+    public static void assertProblem(Failures soft, String what, Answer r, int status,
                                      String names) {
         String body = text(r);
         if (r.statusCode() != status) {
@@ -306,7 +375,11 @@ public final class StrictRequestChecks {
         }
     }
 
-    public HttpResponse<byte[]> send(String method, String path, Map<String, String> headers, Object body) {
+    /** An answer: status, headers and body (empty for an event stream, which is not read). */
+    public record Answer(int statusCode, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    public Answer send(String method, String path, Map<String, String> headers, Object body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString(body.toString());
@@ -314,22 +387,11 @@ public final class StrictRequestChecks {
                 .method(method.toUpperCase(), publisher);
         headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A body of unknown length (chunked), e.g. to pass the declared-length check. */
-    public HttpResponse<byte[]> sendChunked(String method, String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = r.body()) {
+                boolean stream = r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+                return new Answer(r.statusCode(), r.headers(), stream ? new byte[0] : in.readAllBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {
@@ -352,7 +414,7 @@ public final class StrictRequestChecks {
         return all;
     }
 
-    public static String text(HttpResponse<byte[]> r) {
+    public static String text(Answer r) {
         return new String(r.body(), StandardCharsets.UTF_8);
     }
 
