@@ -1,6 +1,7 @@
 package org.secondopinion.infra.testing;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 import java.util.Map;
 import java.util.Set;
@@ -41,5 +42,29 @@ public final class TestTokens {
     public static String clinic(String clientId, String clinicId) {
         return OidcWiremockTestResource.generateJwtToken(clientId, Set.of("clinic"), clientId, "Bearer",
                 Set.of("https://server.example.com"), Map.of("clinic_id", clinicId));
+    }
+
+    /** A token holding every platform role (and a {@code clinic_id}), for checks that must get past every role check. */
+    public static String allRoles(String sub) {
+        return OidcWiremockTestResource.generateJwtToken(sub,
+                Set.of("patient", "specialist", "coordinator", "clinic", "admin"), sub, "Bearer",
+                Set.of("https://server.example.com"), Map.of("clinic_id", sub));
+    }
+
+    /** Validly signed by the test issuer, with {@code roles}, but no {@code sub} claim at all. */
+    public static String withoutSubject(String userName, String... roles) {
+        return Jwt.preferredUserName(userName).groups(Set.of(roles)).issuer(issuer())
+                .audience(Set.of("https://server.example.com")).claim("sid", "session-id").claim("typ", "Bearer")
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    private static String issuer() {
+        try {
+            java.lang.reflect.Field field = OidcWiremockTestResource.class.getDeclaredField("TOKEN_ISSUER");
+            field.setAccessible(true);
+            return (String) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the OIDC test issuer's name", e);
+        }
     }
 }

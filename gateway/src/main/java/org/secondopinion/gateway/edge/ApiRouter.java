@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.secondopinion.gateway.limits.CircuitBreaker;
@@ -27,6 +28,7 @@ import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,8 @@ import java.util.Optional;
 public class ApiRouter {
 
     static final String ME_PATH = "/api/v1/me";
+    /** The platform's roles (DESIGN §3): a token holding none of them is signed in but no user of the platform. */
+    static final List<String> ROLES = List.of("patient", "specialist", "coordinator", "clinic", "admin");
     private static final Logger LOG = Logger.getLogger(ApiRouter.class);
 
     private final EdgeAuthenticator authenticator;
@@ -75,7 +79,24 @@ public class ApiRouter {
         this.maxBodySize = maxBodySize;
     }
 
+    /**
+     * Longer request lines get a 414 problem here; the HTTP server's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) sits well above, since it can only answer a bare 414.
+     */
+    @ConfigProperty(name = "gateway.max-request-line", defaultValue = "8192")
+    int maxRequestLine;
+
     void register(@Observes Router router) {
+        router.route().order(-4).handler(ctx -> {
+            // method, space, target, " HTTP/1.1"
+            if (ctx.request().method().name().length() + ctx.request().uri().length() + 10 <= maxRequestLine) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader("Connection", "close");
+            Problem.uriTooLong(maxRequestLine, ctx.normalizedPath(),
+                    RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER))).send(ctx);
+        });
         // a body declared over the absolute cap gets a problem like every other refusal; Quarkus refuses it one step
         // later (route order -2) with an empty 413. Nothing of the body is read: the connection closes after.
         maxBodySize.ifPresent(max -> router.route().order(-3).handler(ctx -> {
@@ -157,9 +178,20 @@ public class ApiRouter {
             anonymous(ctx, "a valid bearer token is required", TokenRejection.MISSING, path, requestId, started);
             return;
         }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null
+                || jwt.getSubject().isBlank()) {
+            // every service keys what a user owns on sub: a token without one is refused here as it is there
+            anonymous(ctx, "the bearer token names no subject (sub)", TokenRejection.INVALID, path, requestId, started);
+            return;
+        }
         HttpMethod method = ctx.request().method();
         if (ME_PATH.equals(path) && method == HttpMethod.GET) {
             RouteMeters meters = metrics.route(GatewayMetrics.ME);
+            if (ROLES.stream().noneMatch(identity::hasRole)) {
+                reject(ctx, Problem.forbidden("the token holds no role of the platform", path, requestId));
+                meters.answered(method, 403, started);
+                return;
+            }
             RateLimiter.Decision decision = rateLimits.signedIn("me", RouteTable.rateLimit(config.me().rateLimit()),
                     identity);
             if (!decision.allowed()) {

@@ -15,6 +15,16 @@ public record Problem(int status, String title, String detail, String instance, 
         return new Problem(401, "Unauthorized", detail, path, requestId);
     }
 
+    public static Problem forbidden(String detail, String path, String requestId) {
+        return new Problem(403, "Forbidden", detail, path, requestId);
+    }
+
+    public static Problem uriTooLong(int maxLength, String path, String requestId) {
+        return new Problem(414, "URI Too Long",
+                "the request line (method, path and query) may be at most " + maxLength + " characters", path,
+                requestId);
+    }
+
     public static Problem notFound(String path, String requestId) {
         return new Problem(404, "Not Found", "no API resource at this path", path, requestId);
     }

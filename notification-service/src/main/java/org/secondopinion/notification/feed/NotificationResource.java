@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.secondopinion.notification.feed.NotificationDtos.MarkedRead;
 import org.secondopinion.notification.feed.NotificationDtos.NotificationView;
 import org.secondopinion.notification.feed.NotificationDtos.UnreadCount;
@@ -75,6 +77,9 @@ public class NotificationResource {
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // a void method: without this the document would declare the class's application/json, which gets a 406
+    @APIResponse(responseCode = "200", description = "The live feed, until the client disconnects",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
                        @Context Sse sse) {
         stream.open(audience(), resumePoint(lastEventId), sink, sse);

@@ -1,5 +1,6 @@
 package org.secondopinion.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,11 +52,46 @@ public class ProblemMappers {
         String message = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 ? "must be a valid " + simpleTypeName(mismatch.getTargetType())
                 : "is not readable";
+        if (field.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return bodyNotReadable("the request body must be one JSON value with nothing after it", uri);
+        }
+        if (e.getCause() instanceof JsonParseException parse) {
+            // broken bytes inside a value (e.g. not UTF-8): a syntax problem of the body, located by the field
+            Map<String, Object> body = body(400, "Bad Request", parseFailure(parse), uri);
+            body.put("violations", List.of(Map.of("field", field.isEmpty() ? "body" : field, "in", "body",
+                    "message", parseFailure(parse))));
+            return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+        }
         Map<String, Object> body = body(400, "Bad Request",
                 field.isEmpty() ? "the request body is not valid JSON for this operation" : field + " " + message, uri);
         if (!field.isEmpty()) {
             body.put("violations", List.of(Map.of("field", field, "in", "body", "message", message)));
         }
+        return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    /**
+     * Bytes that are not JSON at all (or not UTF-8): the framework's default answer names nothing. The detail says
+     * what is wrong with the body and where, never echoing the bytes.
+     */
+    @ServerExceptionMapper(value = JsonParseException.class, priority = 1)
+    public Response unparsableJson(JsonParseException e, UriInfo uri) {
+        return bodyNotReadable(parseFailure(e), uri);
+    }
+
+    static String parseFailure(JsonParseException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("Invalid UTF")) {
+            return "the request body is not valid UTF-8 JSON" + where;
+        }
+        return "the request body is not valid JSON" + where;
+    }
+
+    private static Response bodyNotReadable(String detail, UriInfo uri) {
+        Map<String, Object> body = body(400, "Bad Request", detail, uri);
+        body.put("violations", List.of(Map.of("field", "body", "in", "body", "message", detail)));
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
@@ -95,12 +131,17 @@ public class ProblemMappers {
     }
 
     static Map<String, Object> body(int status, String title, String detail, UriInfo uri) {
+        return body(status, title, detail, uri.getPath());
+    }
+
+    /** A problem body (type, title, status, detail, instance) for refusals made outside an exception mapper. */
+    public static Map<String, Object> body(int status, String title, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", uri.getPath());
+        body.put("instance", instance);
         return body;
     }
 }

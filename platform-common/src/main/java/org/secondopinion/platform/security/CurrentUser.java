@@ -1,5 +1,6 @@
 package org.secondopinion.platform.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,7 +22,12 @@ public class CurrentUser {
     /** The token's {@code sub}: the stable user (or clinic client) id every service keys on. */
     public String id() {
         String sub = token.getSubject();
-        return sub != null ? sub : identity.getPrincipal().getName();
+        if (sub == null || sub.isBlank()) {
+            // everything a user owns is keyed on sub: a token without one is no caller we can serve (401, not 500);
+            // StrictRequests refuses such tokens before any operation runs, this keeps non-REST callers honest
+            throw new AuthenticationFailedException("the token names no subject (sub)");
+        }
+        return sub;
     }
 
     public boolean is(String role) {

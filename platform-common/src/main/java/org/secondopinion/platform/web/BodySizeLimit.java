@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A request that declares a body larger than {@code quarkus.http.limits.max-body-size} gets a 413 problem body
  * naming the limit, like every other refusal (DESIGN §9). Quarkus refuses it too, one step later (route order -2),
  * but with an empty body; this route (order -3) answers first, before anything of the body is read. Bodies without
- * a declared length that grow past the limit while streaming are still cut off by Quarkus itself.
+ * a declared length (chunked) are read by {@link SmallBodyPrefetch} up to the same limit; past it, the 413 is a
+ * problem body too ({@link #tooLarge}).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -31,7 +32,19 @@ public class BodySizeLimit {
     }
 
     void register(@Observes Router router) {
-        limit.ifPresent(max -> router.route().order(ORDER).handler(ctx -> check(ctx, max.asLongValue())));
+        limit.ifPresent(max -> {
+            router.route().order(ORDER).handler(ctx -> check(ctx, max.asLongValue()));
+            router.route().order(ORDER).failureHandler(ctx -> tooLarge(ctx, max.asLongValue()));
+        });
+    }
+
+    /** A body that grew past the limit while it was read (Vert.x's body handler fails the exchange with 413). */
+    private static void tooLarge(RoutingContext ctx, long max) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten() && !ctx.response().ended()) {
+            refuse(ctx, 413, "Content Too Large", "the request body may be at most " + max + " bytes");
+        } else {
+            ctx.next();
+        }
     }
 
     private static void check(RoutingContext ctx, long max) {
@@ -40,20 +53,28 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
+        // the body is not read: the connection cannot carry another request after it
+        refuse(ctx, 413, "Content Too Large", "the request body may be at most " + max + " bytes");
+    }
+
+    /**
+     * Ends the exchange with a problem body, outside Quarkus REST (these refusals come before it runs), and closes
+     * the connection: what is left of the request is not read.
+     */
+    static void refuse(RoutingContext ctx, int status, String title, String detail) {
         String requestId = ctx.request().getHeader(RequestIdFilter.HEADER);
         if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
             requestId = UUID.randomUUID().toString();
         }
         JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
-                .put("title", "Content Too Large")
-                .put("status", 413)
-                .put("detail", "the request body may be at most " + max + " bytes")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
                 .put("instance", ctx.normalizedPath());
-        ctx.response().setStatusCode(413)
+        ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
                 .putHeader(RequestIdFilter.HEADER, requestId)
-                // the body is not read: the connection cannot carry another request after it
                 .putHeader("Connection", "close")
                 .end(problem.encode());
     }
