@@ -49,7 +49,10 @@ final class OpenLoop {
             try {
                 done.add(f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (Exception e) {
-                failed[0]++;
+                if (++failed[0] <= 3) { // what went wrong, without flooding the table
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    System.out.println("  (failed: " + cause + ")");
+                }
             }
         }
         return done;
