@@ -58,6 +58,11 @@ public class ApiRouter {
 
     /** The gateway's absolute cap on request bodies (the largest route limit; chunked bodies are counted). */
     private final Optional<MemorySize> maxBodySize;
+    /**
+     * Longer request lines get a 414 problem here; the HTTP server's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) sits well above, since it can only answer a bare 414.
+     */
+    private final int maxRequestLine;
 
     public ApiRouter(EdgeAuthenticator authenticator,
                      RouteTable routes,
@@ -67,7 +72,8 @@ public class ApiRouter {
                      MeDashboard dashboard,
                      GatewayConfig config,
                      GatewayMetrics metrics,
-                     @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+                     @ConfigProperty(name = "gateway.max-request-line", defaultValue = "8192") int maxRequestLine) {
         this.authenticator = authenticator;
         this.routes = routes;
         this.proxy = proxy;
@@ -77,14 +83,8 @@ public class ApiRouter {
         this.config = config;
         this.metrics = metrics;
         this.maxBodySize = maxBodySize;
+        this.maxRequestLine = maxRequestLine;
     }
-
-    /**
-     * Longer request lines get a 414 problem here; the HTTP server's own limit
-     * ({@code quarkus.http.limits.max-initial-line-length}) sits well above, since it can only answer a bare 414.
-     */
-    @ConfigProperty(name = "gateway.max-request-line", defaultValue = "8192")
-    int maxRequestLine;
 
     void register(@Observes Router router) {
         router.route().order(-4).handler(ctx -> {
