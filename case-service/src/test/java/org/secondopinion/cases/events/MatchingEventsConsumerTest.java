@@ -1,7 +1,10 @@
 package org.secondopinion.cases.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.EventProbe;
@@ -10,6 +13,7 @@ import org.secondopinion.platform.events.Topics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class MatchingEventsConsumerTest {
+
+    @Inject
+    EntityManager em;
 
     private static final String SPECIALIST1_ID = "5e000000-0000-4000-8000-000000000001";
     private static final String DLQ = "matching-events.case-service.dlq";
@@ -88,6 +95,53 @@ class MatchingEventsConsumerTest {
         EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 CaseApi.get(TestTokens.patient("patient-after-poison"), id).body("status", equalTo("ASSIGNED")));
+    }
+
+    @Test
+    void eventsPolledTogetherCommitInOneTransactionAndAFailingOneAmongThemFailsAlone() {
+        UUID a = CaseApi.submittedSpineCase("patient-burst");
+        UUID b = CaseApi.submittedSpineCase("patient-burst");
+        UUID c = CaseApi.submittedSpineCase("patient-burst");
+        String key = UUID.randomUUID().toString();
+        String first = Envelopes.newId();
+        String second = Envelopes.newId();
+        EventProbe.sendTogether(Topics.MATCHING_EVENTS, key, List.of(assigned(first, a), assigned(second, b)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            CaseApi.get(TestTokens.patient("patient-burst"), a).body("status", equalTo("ASSIGNED"));
+            CaseApi.get(TestTokens.patient("patient-burst"), b).body("status", equalTo("ASSIGNED"));
+        });
+        // one transaction for the poll: its inbox rows carry the same now(), the transaction's start
+        assertThat(inboxRows(first) + inboxRows(second)).isEqualTo(2);
+        assertThat(distinctReceiptTimes(first, second)).isEqualTo(1);
+
+        // a poll with a redelivery, a duplicate inside the poll and an event whose payload cannot be read: the
+        // bad one goes to the dead-letter topic on its own, the others take effect once
+        String badId = Envelopes.newId();
+        String bad = Envelopes.envelope(badId, "match.assigned.v1", c.toString(), Map.of(
+                "caseId", c.toString(), "specialistId", "not-a-uuid"));
+        String third = Envelopes.newId();
+        try (EventProbe deadLetters = EventProbe.on(DLQ)) {
+            EventProbe.sendTogether(Topics.MATCHING_EVENTS, key,
+                    List.of(assigned(first, a), bad, assigned(third, c), assigned(third, c)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    CaseApi.get(TestTokens.patient("patient-burst"), c).body("status", equalTo("ASSIGNED")));
+            assertThat(deadLetters.drain(Duration.ofSeconds(2))).extracting(e -> e.path("id").asText())
+                    .containsExactly(badId);
+        }
+        assertThat(inboxRows(first)).isEqualTo(1);
+        assertThat(inboxRows(third)).isEqualTo(1);
+    }
+
+    private long distinctReceiptTimes(String oneEventId, String otherEventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(DISTINCT received_at) FROM inbox_message WHERE event_id IN (?1, ?2)")
+                .setParameter(1, oneEventId).setParameter(2, otherEventId).getSingleResult()).longValue());
+    }
+
+    private long inboxRows(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM inbox_message WHERE event_id = ?1").setParameter(1, eventId)
+                .getSingleResult()).longValue());
     }
 
     private static String assigned(String eventId, UUID caseId) {

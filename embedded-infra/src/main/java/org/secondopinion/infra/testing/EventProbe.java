@@ -133,6 +133,31 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes {@code values} under one key as ONE producer batch: the broker appends them together and a consumer
+     * fetches them in one poll, as a busy topic delivers them (to test how a consumer handles a poll of several).
+     */
+    public static void sendTogether(String topic, String key, java.util.List<String> values) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", PlatformTestResource.kafka().bootstrapServers());
+        config.put("acks", "all");
+        config.put("linger.ms", "60000"); // nothing leaves before flush(): all of them in one batch
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));

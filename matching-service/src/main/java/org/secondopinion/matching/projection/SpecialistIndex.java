@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.secondopinion.matching.ranking.LiveDirectory;
@@ -19,7 +21,9 @@ import java.time.Instant;
  * each use it reads only the rows changed since its last look (indexed on updated_at), so every replica stays in
  * step with the table, whichever replica consumed the snapshot or counted the load. It reads in its own
  * transaction: it only ever holds committed state, never a caller's write that might still roll back. The whole
- * table is read once at start-up, so that no case waits for that.
+ * table is read once at start-up, so that no case waits for that. Within one transaction it looks once: the event
+ * consumer handles a poll's events in one transaction, and every case of it is ranked against the same committed
+ * directory (what the batch itself changed is not committed yet either way) instead of paying a round trip each.
  */
 @ApplicationScoped
 public class SpecialistIndex {
@@ -34,14 +38,19 @@ public class SpecialistIndex {
      */
     static final Duration OVERLAP = Duration.ofSeconds(90);
 
+    /** The key under which a transaction keeps the directory it looked at. */
+    private static final Object SEEN_IN_TRANSACTION = new Object();
+
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     private final LiveDirectory directory = new LiveDirectory();
     private final Clock clock;
     /** When the previous look began (not the newest updated_at: a bulk import would then be re-read forever). */
     private Instant lastLook = Instant.EPOCH;
 
-    public SpecialistIndex(EntityManager em, Clock clock) {
+    public SpecialistIndex(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.em = em;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -52,8 +61,23 @@ public class SpecialistIndex {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Every specialist as the table holds them now (committed), bucketed for the ranker. */
-    public synchronized SpecialistDirectory current() {
+    /**
+     * Every specialist as the table holds them (committed), bucketed for the ranker: now, or, inside a transaction,
+     * when that transaction first asked.
+     */
+    public SpecialistDirectory current() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return look();
+        }
+        SpecialistDirectory seen = (SpecialistDirectory) transactions.getResource(SEEN_IN_TRANSACTION);
+        if (seen == null) {
+            seen = look();
+            transactions.putResource(SEEN_IN_TRANSACTION, seen);
+        }
+        return seen;
+    }
+
+    private synchronized SpecialistDirectory look() {
         Instant from = lastLook.minus(OVERLAP);
         Instant lookStarted = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -83,6 +107,6 @@ public class SpecialistIndex {
      */
     public synchronized SpecialistDirectory reload() {
         lastLook = Instant.EPOCH;
-        return current();
+        return look();
     }
 }

@@ -27,9 +27,11 @@ import org.secondopinion.platform.inbox.Inbox;
 import org.secondopinion.platform.inbox.TransientFailures;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +42,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The service's Kafka consumer: one thread polling its topics and handling each record right there, in order per
- * partition, each in its own inbox transaction ({@link Inbox}), offsets committed after the records they cover.
+ * The service's Kafka consumer: one thread polling its topics and handling the records right there, in order per
+ * partition, offsets committed after the records they cover.
  * <ul>
+ * <li>The records of a poll are handled in one inbox transaction ({@link Inbox#processAllOnce}, up to
+ * {@code so.events.batch-size}): one commit per poll rather than per record, which is what a busy consumer waited
+ * on. When any of them fails, that transaction is undone and the records are handled again one by one, each in its
+ * own transaction, so a failing record fails alone.</li>
  * <li>Unreadable messages and handler failures go to {@code <topic>.<consumer>.dlq} ({@link DeadLetters}) and the
  * partition moves on; failures that will pass ({@link TransientFailures}: the database away) are retried with
  * growing pauses while the partitions are paused and the consumer keeps polling (so it stays in its group).</li>
@@ -185,6 +191,7 @@ public class EventConsumer {
         private final Set<TopicPartition> lost = new HashSet<>();
         private final ConsumerTracing tracing;
         private final Timer timer;
+        private final Timer batchTimer;
         private DeadLetters deadLetters;
         private boolean pausedForRetry;
 
@@ -194,6 +201,9 @@ public class EventConsumer {
             this.tracing = new ConsumerTracing(telemetry, name);
             this.timer = Timer.builder("events.processing").description("Time to handle one consumed event")
                     .tag("consumer", name).publishPercentileHistogram().register(meters);
+            this.batchTimer = Timer.builder("events.batch").description("Time to handle a batch of consumed events "
+                            + "in one transaction (batches that failed and were handled one by one are not counted)")
+                    .tag("consumer", name).register(meters);
         }
 
         @Override
@@ -251,16 +261,104 @@ public class EventConsumer {
         }
 
         private void handleAll(ConsumerRecords<String, String> records) {
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
             for (TopicPartition partition : records.partitions()) {
                 for (ConsumerRecord<String, String> record : records.records(partition)) {
-                    if (!running || lost.contains(partition)) {
-                        break; // left for the next owner of the partition (or for us after a restart)
+                    batch.add(record);
+                    if (batch.size() >= config.batchSize()) {
+                        handleBatch(batch);
+                        batch.clear();
                     }
-                    if (!handleUntilDone(record)) {
-                        break;
-                    }
-                    processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 }
+            }
+            handleBatch(batch);
+        }
+
+        /**
+         * The records in one inbox transaction when they all parse; otherwise, or when any of them fails, each on its
+         * own ({@link #handleOneByOne}), which is where retries and dead letters happen.
+         */
+        private void handleBatch(List<ConsumerRecord<String, String>> batch) {
+            List<ConsumerRecord<String, String>> mine = batch.stream()
+                    .filter(r -> !lost.contains(new TopicPartition(r.topic(), r.partition()))).toList();
+            if (mine.size() < 2 || !running) {
+                handleOneByOne(mine);
+                return;
+            }
+            List<Inbox.Delivery> deliveries = new ArrayList<>();
+            List<ConsumerRecord<String, String>> delivered = new ArrayList<>();
+            Set<ConsumerRecord<String, String>> ignored = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (ConsumerRecord<String, String> record : mine) {
+                EventEnvelope event;
+                try {
+                    event = inbox.parse(record.value());
+                } catch (RuntimeException unreadable) {
+                    handleOneByOne(mine); // rare: the one-by-one path parks it in order with its neighbours
+                    return;
+                }
+                Optional<Consumer<EventEnvelope>> handler = registry.handlerOf(event.type());
+                if (handler.isPresent()) {
+                    deliveries.add(new Inbox.Delivery(event, traced(record, handler.get())));
+                    delivered.add(record);
+                } else {
+                    ignored.add(record);
+                }
+            }
+            long batchStarted = System.nanoTime();
+            boolean[] ran;
+            try {
+                ran = deliveries.isEmpty() ? new boolean[0] : inbox.processAllOnce(name, deliveries);
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: a batch of %d events failed (%s); handling them one by one", name, deliveries.size(),
+                        e.toString());
+                handleOneByOne(mine);
+                return;
+            }
+            batchTimer.record(System.nanoTime() - batchStarted, TimeUnit.NANOSECONDS);
+            for (int i = 0; i < delivered.size(); i++) {
+                count(delivered.get(i), ran[i] ? "processed" : "duplicate");
+            }
+            for (ConsumerRecord<String, String> record : mine) {
+                if (ignored.contains(record)) {
+                    count(record, "ignored");
+                }
+                processed.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+
+        /** The handler inside the record's span (so what it publishes carries the trace), timed like one event. */
+        private Consumer<EventEnvelope> traced(ConsumerRecord<String, String> record,
+                                               Consumer<EventEnvelope> handler) {
+            return event -> {
+                long started = System.nanoTime();
+                try (ConsumerTracing.Traced traced = tracing.start(record)) {
+                    try {
+                        handler.accept(event);
+                    } catch (RuntimeException e) {
+                        traced.failed(e);
+                        throw e;
+                    }
+                } finally {
+                    timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                }
+            };
+        }
+
+        /** In order; a partition whose record was left unprocessed (stopping, or taken away) stops there. */
+        private void handleOneByOne(List<ConsumerRecord<String, String>> records) {
+            Set<TopicPartition> stopped = new HashSet<>();
+            for (ConsumerRecord<String, String> record : records) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (!running || stopped.contains(partition) || lost.contains(partition)) {
+                    stopped.add(partition); // left for the next owner of the partition (or for us after a restart)
+                    continue;
+                }
+                if (!handleUntilDone(record)) {
+                    stopped.add(partition);
+                    continue;
+                }
+                processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
 
@@ -306,18 +404,8 @@ public class EventConsumer {
                 count(record, "ignored");
                 return;
             }
-            long started = System.nanoTime();
-            try (ConsumerTracing.Traced traced = tracing.start(record)) {
-                try {
-                    boolean first = inbox.processOnce(name, event, handler.get());
-                    count(record, first ? "processed" : "duplicate");
-                } catch (RuntimeException e) {
-                    traced.failed(e);
-                    throw e;
-                }
-            } finally {
-                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            }
+            boolean first = inbox.processOnce(name, event, traced(record, handler.get()));
+            count(record, first ? "processed" : "duplicate");
         }
 
         private void deadLetter(ConsumerRecord<String, String> record, RuntimeException failure) {

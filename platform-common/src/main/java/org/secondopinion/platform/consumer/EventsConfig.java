@@ -49,6 +49,14 @@ public interface EventsConfig {
     @WithDefault("200")
     int maxPollRecords();
 
+    /**
+     * Events handled in one transaction at most (the records of a poll, in order): one commit per batch instead of
+     * one per event. When an event of a batch fails, the batch is undone and its events are handled one by one.
+     * 1 gives every event its own transaction.
+     */
+    @WithDefault("100")
+    int batchSize();
+
     /** First pause before processing an event again after a failure that will pass (database away). */
     @WithDefault("500ms")
     Duration retryFirstPause();
