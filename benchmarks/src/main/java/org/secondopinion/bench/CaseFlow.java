@@ -38,6 +38,10 @@ final class CaseFlow {
             expect(created, 201, "create");
             JsonNode body = read(created.body());
             String id = body.path("id").asText();
+            if (id.isEmpty()) {
+                throw new IllegalStateException("create answered " + created.status() + " without an id; body: '"
+                        + created.body() + "'; headers: " + created.headers().replace('\n', ' '));
+            }
             String reference = body.path("reference").asText();
             return http.send(HttpMethod.POST, caseServiceUrl + "/api/v1/cases/" + id + "/submit", token, CONSENT)
                     .thenApply(submitted -> {

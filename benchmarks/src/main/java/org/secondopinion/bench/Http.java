@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class Http implements AutoCloseable {
 
-    record Answer(int status, String body, long nanos) {
+    /** {@code headers}: the response's header lines, for explaining a surprising answer. */
+    record Answer(int status, String body, long nanos, String headers) {
     }
 
     private final Vertx vertx;
@@ -49,7 +50,7 @@ final class Http implements AutoCloseable {
         client.request(options)
                 .compose(request -> jsonBody == null ? request.send() : request.send(Buffer.buffer(jsonBody)))
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body.toString(),
-                        System.nanoTime() - started)))
+                        System.nanoTime() - started, response.headers().toString())))
                 .onSuccess(answer::complete)
                 .onFailure(answer::completeExceptionally);
         return answer;

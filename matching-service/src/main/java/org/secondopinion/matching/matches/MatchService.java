@@ -73,7 +73,7 @@ public class MatchService {
     /** @return false when the case already has a match (a re-published submission) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean open(CaseSubmitted submitted) {
-        if (matches.findByCaseId(submitted.caseId()).isPresent()) {
+        if (matches.existsForCase(submitted.caseId())) {
             LOG.infof("case %s already has a match: submission ignored", submitted.caseId());
             return false;
         }
@@ -297,8 +297,10 @@ public class MatchService {
 
     private Ranking rank(Match match, List<Offer> previousOffers, Instant now) {
         // the closed offer's UPDATE must reach the database before the new offer's INSERT (Hibernate would put
-        // inserts first), or the one-pending-offer-per-case index refuses the new one
-        matches.flush();
+        // inserts first), or the one-pending-offer-per-case index refuses the new one; a first offer closes nothing
+        if (!previousOffers.isEmpty()) {
+            matches.flush();
+        }
         Set<UUID> alreadyAsked = previousOffers.stream().map(o -> o.specialistId).collect(Collectors.toSet());
         Ranking ranking = ranker.rank(match.facts(), index.current(), alreadyAsked, day(now));
         match.ranked(ranking, now);

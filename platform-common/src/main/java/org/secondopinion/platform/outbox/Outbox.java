@@ -9,10 +9,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.work.Workers;
 
-import org.hibernate.query.NativeQuery;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.sql.PreparedStatement;
 import java.util.UUID;
 
 /**
@@ -27,10 +33,15 @@ public class Outbox {
     private final Workers workers;
     private final String source;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    /** The key under which a transaction keeps the rows it published. */
+    private final Object pendingKey = new Object();
 
     public Outbox(EntityManager em, ObjectMapper mapper, Workers workers,
-                  @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock,
+                  TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.mapper = mapper;
         this.workers = workers;
         this.source = "/second-opinion/" + applicationName;
@@ -53,20 +64,58 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + type + " cannot be serialised", e);
         }
-        // a plain INSERT, not persist(): the id is the table's identity (insertion order is publication order), and
-        // Hibernate would execute an identity insert at once anyway and read the whole row back (RETURNING *)
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, created_at, "
-                        + "attempts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)")
-                .unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(OutboxEvent.class) // flushes nothing but pending outbox rows first
-                .setParameter(1, UUID.fromString(envelope.id()))
-                .setParameter(2, topic)
-                .setParameter(3, envelope.subject())
-                .setParameter(4, type)
-                .setParameter(5, json)
-                .setParameter(6, now)
-                .executeUpdate();
-        workers.wakeAfterCommit(OutboxQueue.NAME);
+        pendingRows().add(new Row(UUID.fromString(envelope.id()), topic, envelope.subject(), type, json, now));
         return envelope;
+    }
+
+    /**
+     * The rows this transaction published, written in one JDBC batch (one round trip) just before it commits, after
+     * Hibernate's own flush. Before, each event was an INSERT of its own at publish time: a round trip per event,
+     * a fifth of a busy consumer's time when it handles a poll's events in one transaction. Insertion order is still
+     * publication order (the id is the table's identity). A transaction that rolls back writes none.
+     */
+    private List<Row> pendingRows() {
+        @SuppressWarnings("unchecked")
+        List<Row> rows = (List<Row>) transactions.getResource(pendingKey);
+        if (rows == null) {
+            List<Row> fresh = new ArrayList<>();
+            transactions.putResource(pendingKey, fresh);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    insert(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            workers.wakeAfterCommit(OutboxQueue.NAME);
+            rows = fresh;
+        }
+        return rows;
+    }
+
+    private void insert(List<Row> rows) {
+        // plain JDBC: a batch of parameterised INSERTs, which the PostgreSQL driver sends in one round trip; JPA's
+        // native queries execute one by one, and persist() would read every identity row back
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (event_id, topic, "
+                    + "event_key, event_type, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+                for (Row row : rows) {
+                    insert.setObject(1, row.eventId());
+                    insert.setString(2, row.topic());
+                    insert.setString(3, row.key());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.payload());
+                    insert.setObject(6, row.createdAt().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private record Row(UUID eventId, String topic, String key, String type, String payload, Instant createdAt) {
     }
 }
