@@ -27,6 +27,7 @@ public class CaseEventsConsumer implements EventHandlers {
     @Override
     public void define(HandlerRegistry on) {
         on.event(EventTypes.CASE_SUBMITTED, CaseSubmitted.class, matches::open)
+                .beforeBatch(EventTypes.CASE_SUBMITTED, CaseSubmitted.class, matches::lookUp)
                 .event(EventTypes.CASE_CANCELLED, CaseCancelled.class, matches::cancel)
                 .event(EventTypes.CASE_CLAIMED, CaseClaimed.class, matches::claimed)
                 .event(EventTypes.CASE_OPINION_DELIVERED, CaseOpinionDelivered.class, e -> matches.finished(e.caseId()))

@@ -70,6 +70,12 @@ public class MatchService {
         this.clock = clock;
     }
 
+    /** Before a batch of submissions: whether their cases have matches, asked in one query instead of one each. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lookUp(List<CaseSubmitted> submitted) {
+        matches.lookUpCases(submitted.stream().map(CaseSubmitted::caseId).toList());
+    }
+
     /** @return false when the case already has a match (a re-published submission) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean open(CaseSubmitted submitted) {
@@ -79,7 +85,7 @@ public class MatchService {
         }
         Instant now = clock.instant();
         Match match = Match.of(submitted, now);
-        matches.persist(match);
+        matches.opened(match);
         offerToNext(match, List.of(), now);
         if (match.status == MatchStatus.OFFERED) {
             metrics.firstOffered(match, submitted.submittedAt(), now);

@@ -307,7 +307,8 @@ public class EventConsumer {
             long batchStarted = System.nanoTime();
             boolean[] ran;
             try {
-                ran = deliveries.isEmpty() ? new boolean[0] : inbox.processAllOnce(name, deliveries);
+                ran = deliveries.isEmpty() ? new boolean[0] : inbox.processAllOnce(name, deliveries,
+                        registry::beforeBatch);
             } catch (RuntimeException e) {
                 LOG.debugf("%s: a batch of %d events failed (%s); handling them one by one", name, deliveries.size(),
                         e.toString());

@@ -3,8 +3,10 @@ package org.secondopinion.platform.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.secondopinion.platform.events.EventEnvelope;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ public final class HandlerRegistry {
 
     private final ObjectMapper mapper;
     private final Map<String, Consumer<EventEnvelope>> byType = new HashMap<>();
+    private final Map<String, Consumer<List<EventEnvelope>>> beforeBatch = new HashMap<>();
 
     HandlerRegistry(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -36,6 +39,34 @@ public final class HandlerRegistry {
     public HandlerRegistry envelopes(Collection<String> types, Consumer<EventEnvelope> handler) {
         types.forEach(type -> envelope(type, handler));
         return this;
+    }
+
+    /**
+     * {@code lookUp} gets, once per batch of consumed events and in its transaction before any handler runs, the
+     * payloads of the batch's new events of {@code type}: to ask the database once for all of them (e.g. which
+     * already exist) instead of once per event. The handler of each event still runs, in order.
+     */
+    public <T> HandlerRegistry beforeBatch(String type, Class<T> payload, Consumer<List<T>> lookUp) {
+        if (beforeBatch.putIfAbsent(type, events -> lookUp.accept(
+                events.stream().map(e -> e.dataAs(payload, mapper)).toList())) != null) {
+            throw new IllegalStateException("two batch look-ups for " + type);
+        }
+        return this;
+    }
+
+    /** Runs the batch look-ups for {@code events} (those of a batch whose handlers are about to run). */
+    void beforeBatch(List<EventEnvelope> events) {
+        if (beforeBatch.isEmpty()) {
+            return;
+        }
+        Map<String, List<EventEnvelope>> byTypeInBatch = new HashMap<>();
+        events.forEach(e -> byTypeInBatch.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e));
+        byTypeInBatch.forEach((type, ofType) -> {
+            Consumer<List<EventEnvelope>> lookUp = beforeBatch.get(type);
+            if (lookUp != null) {
+                lookUp.accept(ofType);
+            }
+        });
     }
 
     Optional<Consumer<EventEnvelope>> handlerOf(String type) {

@@ -68,13 +68,18 @@ public class Inbox {
      * event, which is what a consumer's throughput was waiting on. If any handler throws, nothing of the batch
      * commits and the exception propagates: the caller then processes the events one by one with
      * {@link #processOnce}, so that one bad event never takes its neighbours' effects with it.
-     * An event id occurring twice in {@code deliveries} runs once.
+     * An event id occurring twice in {@code deliveries} runs once. {@code beforeHandlers} gets the new events first,
+     * in the same transaction (for look-ups a handler would otherwise make per event).
      *
      * @return for each delivery, whether its handler ran
      */
-    public boolean[] processAllOnce(String consumer, List<Delivery> deliveries) {
+    public boolean[] processAllOnce(String consumer, List<Delivery> deliveries,
+                                    Consumer<List<EventEnvelope>> beforeHandlers) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<String> fresh = insertInboxRows(consumer, deliveries);
+            Set<String> once = new HashSet<>();
+            beforeHandlers.accept(deliveries.stream().map(Delivery::event)
+                    .filter(e -> fresh.contains(e.id()) && once.add(e.id())).toList());
             boolean[] ran = new boolean[deliveries.size()];
             for (int i = 0; i < deliveries.size(); i++) {
                 Delivery delivery = deliveries.get(i);

@@ -55,4 +55,19 @@ class HandlerRegistryTest {
         assertThatThrownBy(() -> registry.handlerOf("case.rated.v1").orElseThrow().accept(wrong))
                 .isInstanceOf(MalformedEventException.class);
     }
+
+    @Test
+    void aBatchLookUpGetsEveryEventOfItsTypeInTheBatchOnceAndOthersNone() throws Exception {
+        List<List<Payload>> lookUps = new ArrayList<>();
+        registry.event("case.rated.v1", Payload.class, p -> { })
+                .beforeBatch("case.rated.v1", Payload.class, lookUps::add);
+        registry.beforeBatch(List.of(event("case.rated.v1", "{\"caseId\": \"c1\", \"stars\": 5}"),
+                event("case.closed.v1", "{\"caseId\": \"c9\"}"),
+                event("case.rated.v1", "{\"caseId\": \"c2\", \"stars\": 3}")));
+        assertThat(lookUps).containsExactly(List.of(new Payload("c1", 5), new Payload("c2", 3)));
+
+        lookUps.clear();
+        registry.beforeBatch(List.of(event("case.closed.v1", "{\"caseId\": \"c9\"}")));
+        assertThat(lookUps).isEmpty();
+    }
 }
