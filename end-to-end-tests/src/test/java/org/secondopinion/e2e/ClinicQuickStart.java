@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.secondopinion.stack.LocalStack;
 
 import java.io.IOException;
@@ -32,32 +28,26 @@ import static org.hamcrest.Matchers.equalTo;
  * docs/CLINIC-QUICKSTART.md, executed: every block marked {@code quickstart:run} runs in order in bash against the
  * whole system (through the gateway, with a real client-credentials token), so the copy-paste examples cannot rot.
  * Then the referral travels on: a coordinator assigns it, the patient claims it, and each change reaches the clinic's
- * webhook with a signature that the quick-start's own verification snippets (shell and Java) accept.
+ * webhook with a signature that the quick-start's own verification snippets (shell and Java) accept. Run against the
+ * shared stack ({@link ClinicQuickStartIT}) and against one on Keycloak ({@link KeycloakIT}).
  */
-@ExtendWith(SharedStack.class)
-class ClinicQuickStartIT {
+final class ClinicQuickStart {
 
     private static final Duration ASYNC = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path QUICKSTART = SharedStack.repoRoot().resolve("docs/CLINIC-QUICKSTART.md");
 
-    private static LocalStack stack;
-    private static WebhookReceiver receiver;
+    private final LocalStack stack;
+    private final WebhookReceiver receiver;
+    private final Map<String, String> environment;
 
-    @BeforeAll
-    static void setUp() throws IOException {
-        stack = SharedStack.stack();
-        receiver = new WebhookReceiver();
+    /** @param environment extra variables for the quick-start's blocks (e.g. Keycloak's {@code TOKEN_URL}) */
+    ClinicQuickStart(LocalStack stack, WebhookReceiver receiver, Map<String, String> environment) {
+        this.stack = stack;
+        this.receiver = receiver;
+        this.environment = environment;
     }
 
-    @AfterAll
-    static void tearDown() {
-        if (receiver != null) {
-            receiver.close();
-        }
-    }
-
-    @Test
     void theQuickStartWorksAndEveryStatusChangeReachesTheClinicSigned() throws Exception {
         // a specialty and state the demo directory covers, away from the CA spine surgeons the other scenario uses
         String[] where = specialtyAndStateWithASpecialist("GENERAL_SURGERY");
@@ -71,6 +61,7 @@ class ClinicQuickStartIT {
                 "WEBHOOK_URL", receiver.url(),
                 "SPECIALTY", where[0],
                 "PATIENT_STATE", where[1]));
+        env.putAll(environment);
 
         Result run = bash(blocks("run"), work, env);
         assertThat(run.exitCode()).as("quick-start output:%n%s", run.output()).isZero();
@@ -112,7 +103,7 @@ class ClinicQuickStartIT {
     }
 
     /** Both verification snippets of the quick-start accept a genuine delivery and refuse a tampered one. */
-    private static void verifyWithTheQuickStart(WebhookReceiver.Call call, String secret, Path work,
+    private void verifyWithTheQuickStart(WebhookReceiver.Call call, String secret, Path work,
                                                 Map<String, String> env) throws Exception {
         Map<String, String> verifyEnv = new HashMap<>(env);
         verifyEnv.putAll(Map.of("SECRET", secret, "TIMESTAMP", call.timestamp(), "SIGNATURE", call.signature()));
@@ -127,13 +118,13 @@ class ClinicQuickStartIT {
         assertThat(tampered.output()).contains("INVALID");
     }
 
-    private static WebhookReceiver.Call awaitCall(String referralId, String status) {
+    private WebhookReceiver.Call awaitCall(String referralId, String status) {
         return await().atMost(ASYNC).until(() -> receiver.calls().stream()
                 .filter(c -> c.body().contains(referralId) && c.body().contains("\"status\":\"" + status + "\""))
                 .findFirst().orElse(null), c -> c != null);
     }
 
-    private static String[] specialtyAndStateWithASpecialist(String specialty) {
+    private String[] specialtyAndStateWithASpecialist(String specialty) {
         List<Map<String, Object>> items = as(stack.token("patient2"))
                 .get("/api/v1/specialists?specialty=" + specialty + "&acceptingNewCases=true&size=50").then()
                 .statusCode(200).extract().path("items");
@@ -150,21 +141,21 @@ class ClinicQuickStartIT {
         throw new AssertionError("the demo directory has no " + specialty + " outside CA and NV: " + items);
     }
 
-    private static String caseIdOf(String caseReference) {
+    private String caseIdOf(String caseReference) {
         List<Map<String, Object>> queue = as(stack.token("coordinator1")).get("/api/v1/matches?size=100").then()
                 .statusCode(200).extract().path("items");
         return queue.stream().filter(q -> caseReference.equals(q.get("caseReference")))
                 .map(q -> (String) q.get("caseId")).findFirst().orElse(null);
     }
 
-    private static String firstCandidate(String caseId) {
+    private String firstCandidate(String caseId) {
         List<Map<String, Object>> candidates = as(stack.token("coordinator1")).get("/api/v1/matches/" + caseId)
                 .then().statusCode(200).extract().path("candidates");
         return candidates == null || candidates.isEmpty() ? null : (String) candidates.get(0).get("specialistId");
     }
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    private RequestSpecification as(String token) {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** The fenced bash blocks of the quick-start that follow a {@code <!-- quickstart:<kind> -->} marker. */
