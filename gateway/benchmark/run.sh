@@ -67,8 +67,9 @@ else
   java -cp "$(cat "$classpath_file")" "$here/BenchIssuer.java" $issuer_port > "$work/issuer.log" 2>&1 &
   pids+=($!)
   wait_for "$issuer/.well-known/openid-configuration"
+  # mock-oauth2-server makes the non-OIDC scope the token's audience: the gateway requires second-opinion
   token="$(curl -fs -X POST "$issuer/token" \
-    -d grant_type=client_credentials -d client_id=bench -d client_secret=bench -d scope=openid \
+    -d grant_type=client_credentials -d client_id=bench -d client_secret=bench -d scope='openid second-opinion' \
     | tr -d '\n' | sed -E 's/.*"access_token"[ ]*:[ ]*"([^"]+)".*/\1/')"
 fi
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.secondopinion.stack.LocalStack;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -29,15 +28,7 @@ class PlatformSliceIT {
     private static final Duration ASYNC = Duration.ofSeconds(60);
     private static LocalStack stack;
 
-    private static final Map<String, Object> SPINE_CASE = Map.of(
-            "diagnosis", Map.of("code", "M51.26", "text", "Lumbar disc herniation with radiculopathy"),
-            "procedure", Map.of("code", "63030", "text", "Lumbar microdiscectomy"),
-            "specialty", "ORTHOPAEDIC_SURGERY",
-            "urgency", "ROUTINE",
-            "patientState", "CA",
-            "preferredLanguage", "en",
-            "goals", List.of("AVOID_SURGERY"),
-            "recommendingSurgeon", Map.of("name", "Dr. Sam Cutter", "institution", "Valley Surgical Group"));
+    private static final Map<String, Object> SPINE_CASE = DemoScenario.SPINE_CASE;
 
     @BeforeAll
     static void theWholeSystem() {
@@ -50,44 +41,7 @@ class PlatformSliceIT {
 
     @Test
     void aSpineCaseGoesToSpecialist1ThenToSpecialist2WhoAcceptsIt() {
-        String caseId = as("patient1").body(SPINE_CASE).post("/api/v1/cases").then()
-                .statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
-        String reference = as("patient1").get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .extract().path("reference");
-        as("patient1").body(Map.of("consent", Map.of("version", "2026-01", "accepted", true)))
-                .post("/api/v1/cases/" + caseId + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
-
-        // matching-service ranks the demo directory and offers the case to specialist1 first
-        String firstOffer = await().atMost(ASYNC).until(() -> offerFor("specialist1", reference), id -> id != null);
-        // notification-service put it in specialist1's feed, with the reference and no clinical detail
-        await().atMost(ASYNC).untilAsserted(() -> as("specialist1").get("/api/v1/notifications").then()
-                .statusCode(200)
-                .body("items.text", hasItem(containsString(reference)))
-                .body("items.text", not(hasItem(containsString("microdiscectomy")))));
-        // the specialist sees a PHI-free summary: no diagnosis text, no surgeon
-        as("specialist1").get("/api/v1/offers").then().statusCode(200)
-                .body(not(containsString("Lumbar disc"))).body(not(containsString("Cutter")));
-        // before accepting, the case itself is closed to them
-        as("specialist1").get("/api/v1/cases/" + caseId).then().statusCode(404);
-
-        as("specialist1").body(Map.of("reason", "Fully booked this week"))
-                .post("/api/v1/offers/" + firstOffer + "/decline").then().statusCode(200);
-
-        String secondOffer = await().atMost(ASYNC).until(() -> offerFor("specialist2", reference), id -> id != null);
-        as("specialist2").post("/api/v1/offers/" + secondOffer + "/accept").then().statusCode(200);
-        // accepting twice, or accepting the declined offer, is refused
-        as("specialist2").post("/api/v1/offers/" + secondOffer + "/accept").then().statusCode(409);
-        as("specialist1").post("/api/v1/offers/" + firstOffer + "/accept").then().statusCode(409);
-
-        // match.assigned moves the case to ASSIGNED and opens it to specialist2 only
-        await().atMost(ASYNC).untilAsserted(() -> as("patient1").get("/api/v1/cases/" + caseId).then()
-                .statusCode(200).body("status", equalTo("ASSIGNED")));
-        as("specialist2").get("/api/v1/cases/" + caseId).then().statusCode(200).body("reference", equalTo(reference));
-        as("specialist1").get("/api/v1/cases/" + caseId).then().statusCode(404);
-
-        // and the patient hears about it
-        await().atMost(ASYNC).untilAsserted(() -> as("patient1").get("/api/v1/notifications").then().statusCode(200)
-                .body("items.text", hasItem(containsString(reference))));
+        new DemoScenario(stack).aSpineCaseGoesToSpecialist1ThenToSpecialist2WhoAcceptsIt();
     }
 
     @Test
@@ -142,14 +96,5 @@ class PlatformSliceIT {
     void aRequestIdChosenByTheClientComesBack() {
         as("patient1").header("X-Request-Id", "e2e-trace-42").get("/api/v1/cases").then()
                 .statusCode(200).header("X-Request-Id", "e2e-trace-42");
-    }
-
-    /** specialist's pending offer for the case with this reference, or null while there is none yet. */
-    private static String offerFor(String specialist, String reference) {
-        List<Map<String, Object>> offers = as(specialist).get("/api/v1/offers").then().statusCode(200)
-                .extract().path("items");
-        return offers == null ? null : offers.stream()
-                .filter(o -> reference.equals(o.get("caseReference")))
-                .map(o -> (String) o.get("id")).findFirst().orElse(null);
     }
 }

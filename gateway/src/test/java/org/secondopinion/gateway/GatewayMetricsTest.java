@@ -201,7 +201,7 @@ class GatewayMetricsTest {
     /** Signed by the test issuer like TestTokens' tokens, but expired ten minutes ago. */
     private static String expiredToken(String subject) {
         return Jwt.preferredUserName(subject).subject(subject).groups(Set.of("patient"))
-                .issuer("https://server.example.com").audience("https://server.example.com")
+                .issuer("https://server.example.com").audience(TestTokens.AUDIENCE)
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600))
                 .jws().keyId("1").sign("privateKey.jwk");
     }

@@ -146,6 +146,22 @@ class GatewayProxyTest {
     }
 
     @Test
+    void tokenMintedForAnotherAudienceGets401AndTheServiceIsNotCalled() {
+        // validly signed by the platform's issuer, but for another client of the realm
+        String otherAudience = TestTokens.forAudience("another-app", "patient-aud", "patient");
+        int before = UpstreamsTestResource.hits("case-service");
+
+        given().auth().oauth2(otherAudience)
+                .when().get("/api/v1/cases")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(otherAudience)
+                .when().get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+
+        assertThat(UpstreamsTestResource.hits("case-service")).isEqualTo(before);
+    }
+
+    @Test
     void garbageTokenGets401Problem() {
         given().auth().oauth2("not-a-jwt")
                 .when().get("/api/v1/specialists")

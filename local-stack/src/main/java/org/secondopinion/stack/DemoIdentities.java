@@ -20,7 +20,10 @@ public final class DemoIdentities {
     /** The public client used for password grants by the CLI, the tests and curl. */
     public static final String CLI_CLIENT_ID = "second-opinion-cli";
 
-    /** Audience put into every local token (the services do not require one; Keycloak's would differ). */
+    /**
+     * Audience put into every local token: the services and the gateway refuse tokens without it
+     * ({@code quarkus.oidc.token.audience}); the Keycloak realm's audience mapper puts the same value in.
+     */
     public static final String AUDIENCE = "second-opinion";
 
     /** Demo users (token {@code sub} = username) and their single role, in a stable order. */

@@ -58,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private OidcIssuer issuer;
+    private KeycloakServer keycloak;
+    private String issuerUrl;
     private LocalMail mail;
     private boolean closed;
 
@@ -115,8 +117,16 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
         kafka.createTopics(PlatformTopics.ALL);
 
-        progress("starting the OIDC issuer");
-        issuer = OidcIssuer.start(options.oidcPort());
+        if (options.keycloak()) {
+            progress("starting Keycloak with " + options.realmFile().getFileName());
+            keycloak = KeycloakServer.start(dataDir.resolve("keycloak"), options.oidcPort(), options.realmFile(),
+                    options.readyTimeout());
+            issuerUrl = keycloak.issuerUrl();
+        } else {
+            progress("starting the OIDC issuer");
+            issuer = OidcIssuer.start(options.oidcPort());
+            issuerUrl = issuer.issuerUrl();
+        }
         progress("starting the mail server");
         mail = LocalMail.start(options.smtpPort(), options.imapPort());
         writeStackProperties();
@@ -163,6 +173,8 @@ public final class LocalStack implements AutoCloseable {
             // stops these itself on start)
             PidFiles.stopStale(dataDir.resolve("kafka").resolve("broker.pid"), "kafka.Kafka", "Kafka broker");
             PidFiles.stopStale(dataDir.resolve("postgres").resolve("postmaster.pid"), "postgres", "PostgreSQL");
+            PidFiles.stopStale(dataDir.resolve("keycloak").resolve(KeycloakServer.PID_FILE), KeycloakServer.COMMAND_MARKER,
+                    "Keycloak");
         }
     }
 
@@ -173,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_SHUTDOWN_TIMEOUT", "10s");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(instancePorts.get(s)));
         env.put("SO_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-        env.put("SO_OIDC_ISSUER", issuer.issuerUrl());
+        env.put("SO_OIDC_ISSUER", issuerUrl);
         env.put("SO_LOG_JSON", Boolean.toString(options.productionTelemetry()));
         env.put("SO_OTEL_DISABLED", Boolean.toString(!options.productionTelemetry()));
         // static consumer-group membership: an instance restarted under the same name takes its partitions back at
@@ -215,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
     private void writeStackProperties() {
         Properties p = new Properties();
         p.setProperty("gateway.url", gatewayUrl());
-        p.setProperty("oidc.issuer", issuer.issuerUrl());
+        p.setProperty("oidc.issuer", issuerUrl);
         try (var out = Files.newBufferedWriter(dataDir.resolve(STACK_PROPERTIES), StandardCharsets.UTF_8)) {
             p.store(out, "the running local stack");
         } catch (IOException e) {
@@ -240,9 +252,17 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
-    /** The issuer URL the services trust, e.g. {@code http://127.0.0.1:8090/second-opinion}. */
+    /**
+     * The issuer URL the services trust, e.g. {@code http://127.0.0.1:8090/second-opinion} (Keycloak:
+     * {@code http://127.0.0.1:8090/realms/second-opinion}).
+     */
     public String oidcIssuer() {
-        return issuer.issuerUrl();
+        return issuerUrl;
+    }
+
+    /** The Keycloak server the stack runs instead of the local issuer ({@link Options#keycloak}), if it does. */
+    public java.util.Optional<KeycloakServer> keycloak() {
+        return java.util.Optional.ofNullable(keycloak);
     }
 
     /** An access token for a demo user or clinic (see {@link DemoIdentities}), fetched from the issuer over HTTP. */
@@ -412,6 +432,11 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         quietly(() -> {
+            if (keycloak != null) {
+                keycloak.close();
+            }
+        });
+        quietly(() -> {
             if (mail != null) {
                 mail.close();
             }
@@ -486,6 +511,8 @@ public final class LocalStack implements AutoCloseable {
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
         private int oidcPort = 8090;
+        private boolean keycloak;
+        private Path realmFile;
         private int smtpPort = 2525;
         private int imapPort = 3143;
         private boolean demoData = true;
@@ -645,6 +672,30 @@ public final class LocalStack implements AutoCloseable {
 
         public int oidcPort() {
             return oidcPort;
+        }
+
+        /**
+         * Keycloak (from Maven Central, in its own process, on {@link #oidcPort}) with the realm of {@link #realmFile}
+         * instead of the local issuer.
+         */
+        public Options keycloak(boolean on) {
+            this.keycloak = on;
+            return this;
+        }
+
+        public boolean keycloak() {
+            return keycloak;
+        }
+
+        /** The realm Keycloak imports; default {@code deploy/keycloak/second-opinion-realm.json} of the repository. */
+        public Options realmFile(Path realmFile) {
+            this.realmFile = realmFile;
+            return this;
+        }
+
+        public Path realmFile() {
+            return realmFile != null ? realmFile
+                    : repoRoot.resolve("deploy").resolve("keycloak").resolve("second-opinion-realm.json");
         }
 
         /** SMTP (2525) and IMAP (3143) ports of the local mail server; 0 for any free one. */

@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./stack up [--fresh] [--specialists N] [--data DIR]}: runs the whole system until Ctrl-C.
+ * {@code ./stack up [--fresh] [--keycloak] [--specialists N] [--data DIR]}: runs the whole system until Ctrl-C.
  * {@code ./stack token <user> [--data DIR]}: prints an access token from the running stack's issuer.
  */
 public final class Main {
@@ -53,10 +53,11 @@ public final class Main {
         }
     }
 
-    /** {@code up}'s flags: {@code --fresh}, {@code --specialists N}. */
+    /** {@code up}'s flags: {@code --fresh}, {@code --keycloak}, {@code --specialists N}. */
     static LocalStack.Options upOptions(List<String> args) {
         List<String> rest = new ArrayList<>(args);
-        LocalStack.Options options = LocalStack.Options.defaults().fresh(rest.remove("--fresh"));
+        LocalStack.Options options = LocalStack.Options.defaults().fresh(rest.remove("--fresh"))
+                .keycloak(rest.remove("--keycloak"));
         String specialists = option(rest, "--specialists", null);
         if (specialists != null) {
             try {
@@ -76,6 +77,8 @@ public final class Main {
         System.out.println();
         System.out.println("  Swagger UI   " + stack.gatewayUrl() + "/q/swagger-ui");
         System.out.println("  OIDC issuer  " + stack.oidcIssuer());
+        stack.keycloak().ifPresent(k -> System.out.println("  Keycloak     " + k.baseUrl() + "/admin  (master realm: "
+                + KeycloakServer.ADMIN_USER + "/" + KeycloakServer.ADMIN_USER + ", local only)"));
         System.out.println("  e-mail       SMTP 127.0.0.1:" + stack.mail().smtpPort() + "; read it over IMAP 127.0.0.1:"
                 + stack.mail().imapPort() + " (log in as the recipient address, any password)");
         System.out.println("  a token      ./stack token patient1   (users: " + String.join(", ", DemoIdentities.allNames()) + ")");
@@ -137,7 +140,8 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: ./stack up [--fresh] [--specialists N] [--data DIR]   run everything until Ctrl-C;");
+        System.err.println("usage: ./stack up [--fresh] [--keycloak] [--specialists N] [--data DIR]   run everything until Ctrl-C;");
+        System.err.println("       --keycloak runs Keycloak with deploy/keycloak/second-opinion-realm.json instead of the local issuer");
         System.err.println("       --specialists seeds N generated profiles into a new directory (default 300)");
         System.err.println("       ./stack token <user> [--data DIR]   print an access token for a demo user");
     }

@@ -18,6 +18,14 @@ class MainArgumentsTest {
     }
 
     @Test
+    void keycloakReplacesTheLocalIssuerWithTheRealmOfTheRepository() {
+        LocalStack.Options options = Main.upOptions(List.of("--keycloak"));
+        assertThat(options.keycloak()).isTrue();
+        assertThat(options.realmFile().toString()).endsWith("deploy/keycloak/second-opinion-realm.json");
+        assertThat(Main.upOptions(List.of()).keycloak()).isFalse();
+    }
+
+    @Test
     void withoutFlagsTheServiceDefaultsStand() {
         LocalStack.Options options = Main.upOptions(List.of());
         assertThat(options.fresh()).isFalse();

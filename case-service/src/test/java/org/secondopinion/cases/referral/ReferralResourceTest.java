@@ -2,7 +2,6 @@ package org.secondopinion.cases.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -222,7 +221,7 @@ class ReferralResourceTest {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/referrals").then().statusCode(401);
         given().auth().oauth2(TestTokens.patient("patient-x")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/referrals").then().statusCode(403);
-        String noClinicId = OidcWiremockTestResource.generateJwtToken("stray-client", Set.of("clinic"));
+        String noClinicId = TestTokens.of("stray-client", "clinic");
         given().auth().oauth2(noClinicId).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/referrals").then().statusCode(403).body("detail", containsString("clinic_id"));
         // a clinic cannot claim cases

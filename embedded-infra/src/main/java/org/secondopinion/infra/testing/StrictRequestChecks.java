@@ -253,12 +253,17 @@ public final class StrictRequestChecks {
 
     /** A validly signed token without {@code sub}: 401 on every operation. */
     public int tokenWithoutSubject(String token) {
+        return tokenRefused(token, "a token without sub");
+    }
+
+    /** A token the services must not accept ({@code what} it is): 401 with a problem on every operation. */
+    public int tokenRefused(String token, String what) {
         Failures soft = new Failures();
         int sent = 0;
         for (Operation op : operations) {
             Answer r = send(op.method(), op.path(), auth(token, jsonIfBody(op)),
                     op.takesJson() ? "{}" : null);
-            assertProblem(soft, op + " with a token without sub", r, 401, null);
+            assertProblem(soft, op + " with " + what, r, 401, null);
             sent++;
         }
         soft.assertAll();

@@ -63,6 +63,13 @@ public abstract class StrictRequestsContract {
     }
 
     @Test
+    void aTokenMintedForAnotherAudienceIs401OnEveryOperation() {
+        report("token for another audience", checks.tokenRefused(TestTokens.forAudience("another-app",
+                "aud-" + UUID.randomUUID(), "patient", "specialist", "coordinator", "clinic", "admin"),
+                "a token minted for another audience"));
+    }
+
+    @Test
     void aTokenWithoutAnyRoleIs403OnEveryOperationThatNeedsAToken() {
         report("token without roles", checks.tokenWithoutRoles(TestTokens.of("norole-" + UUID.randomUUID())));
     }
