@@ -19,9 +19,10 @@ import java.util.Map;
  * Every service's OpenAPI document declares what every operation can answer (registered for every service through
  * {@code mp.openapi.filter} in platform-common's configuration): the refusals the platform's shared plumbing makes
  * the same way for every operation (400 for malformed parameters and bodies, 401, 403, 404 for an object named in
- * the path, 409 for writes, 412 with If-Match, 406, 413/415 for bodies, 414, 500, 503), and for every 4xx/5xx
- * response - added here or declared by an operation's {@code @APIResponse} - the RFC 9457 problem body
- * ({@code application/problem+json}, schema {@code Problem}) unless the operation declares another body for it.
+ * the path, 409 for writes, 412 with If-Match, 406, 413/415 for bodies, 414, 500, 503, and the gateway's 429, 502
+ * and 504), and for every 4xx/5xx response - added here or declared by an operation's {@code @APIResponse} - the
+ * RFC 9457 problem body ({@code application/problem+json}, schema {@code Problem}) unless the operation declares
+ * another body for it.
  * Operation-specific answers (201, 204, a 409 naming the state, 410, 422) stay {@code @APIResponse} annotations on
  * the resource method. {@code OpenApiContractFilter} (embedded-infra) holds the documents to the answers of every
  * service's tests.
@@ -98,7 +99,13 @@ public class ProblemResponses implements OASFilter {
         add(responses, fhir, "414", "The request line is longer than the service accepts");
         add(responses, fhir, "500",
                 "An unexpected error; the problem carries no details, the request id finds the log");
-        add(responses, fhir, "503", "A dependency (database, broker) is unavailable for the moment; retry later");
+        add(responses, fhir, "503", "A dependency (database, broker) or, through the gateway, this service is"
+                + " unavailable for the moment; retry later");
+        // what the gateway in front of every service answers (clients reach the services only through it)
+        add(responses, fhir, "429", "Through the gateway: too many requests from this client; Retry-After says when"
+                + " to try again");
+        add(responses, fhir, "502", "Through the gateway: the service's answer was broken");
+        add(responses, fhir, "504", "Through the gateway: the service did not answer in time");
 
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (isRefusal(response.getKey()) && response.getValue().getRef() == null
