@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.cases.CaseLookup;
 import org.secondopinion.cases.cases.CaseRepository;
@@ -28,8 +29,9 @@ import java.util.UUID;
 public class AccessLogResource {
 
     /** A line of the trail as the patient sees it: who (id and role), what, when, under which request. */
-    public record AccessView(String actorId, String actorRole, String action, String objectType, String objectId,
-                             String requestId, Instant at) {
+    public record AccessView(String actorId, String actorRole, String action,
+                             @Schema(nullable = true) String objectType, @Schema(nullable = true) String objectId,
+                             @Schema(nullable = true) String requestId, Instant at) {
     }
 
     private final AccessLog log;

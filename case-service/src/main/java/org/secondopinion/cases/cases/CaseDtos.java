@@ -136,7 +136,8 @@ public final class CaseDtos {
     }
 
     /** A row of a case list: enough to show a queue, no clinical free text. */
-    public record CaseSummary(UUID id, String reference, CaseStatus status, String specialty, Urgency urgency,
-                              Instant createdAt, Instant submittedAt) {
+    public record CaseSummary(UUID id, String reference, CaseStatus status, @Schema(nullable = true) String specialty,
+                              Urgency urgency,
+                              Instant createdAt, @Schema(nullable = true) Instant submittedAt) {
     }
 }

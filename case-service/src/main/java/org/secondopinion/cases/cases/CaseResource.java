@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +57,9 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Start a draft case")
-    @APIResponse(responseCode = "201", description = "The draft, with its reference")
+    @APIResponse(responseCode = "201", description = "The draft, with its reference",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed; the problem body names it")
     public Response create(@NotNull @Valid CreateCaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         PatientCase c = service.create(request, user);
@@ -68,6 +72,9 @@ public class CaseResource {
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "Read a case you may see (your own, assigned to you, or any as coordinator)")
     @APIResponse(responseCode = "404", description = "No such case, or not yours to see")
+    @APIResponse(responseCode = "200", description = "The case; its ETag is the version If-Match takes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Response get(@PathParam("id") UUID id) {
         PatientCase c = service.find(id, user).orElseThrow(() -> new NotFoundProblem("case", id));
         return Response.ok(mapper.toView(c)).tag(etag(c)).build();
@@ -93,6 +100,9 @@ public class CaseResource {
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Change fields of your draft; absent fields stay as they are")
     @APIResponse(responseCode = "409", description = "Not a draft any more, or If-Match names an old version")
+    @APIResponse(responseCode = "200", description = "The changed draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid UpdateCaseRequest request,
                            @Parameter(description = "the version (ETag) you read") @HeaderParam("If-Match") String ifMatch) {
         PatientCase c = service.update(id, request, version(ifMatch), user);
@@ -106,6 +116,9 @@ public class CaseResource {
     @Operation(summary = "Submit your draft for matching, with your consent to share records with the specialist")
     @APIResponse(responseCode = "400", description = "A required field is missing; the problem body names it")
     @APIResponse(responseCode = "409", description = "Already submitted; the body names the current state")
+    @APIResponse(responseCode = "200", description = "The submitted case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         PatientCase c = service.submit(id, request, version(ifMatch), user);
@@ -116,6 +129,9 @@ public class CaseResource {
     @Path("{id}/cancel")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Withdraw your case (draft, submitted, unmatched or assigned)")
+    @APIResponse(responseCode = "200", description = "The cancelled case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         PatientCase c = service.cancel(id, version(ifMatch), user);
         return Response.ok(mapper.toView(c)).tag(etag(c)).build();
@@ -126,6 +142,9 @@ public class CaseResource {
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Close your case after reading the opinion (it also closes by itself some days later)")
     @APIResponse(responseCode = "409", description = "No opinion delivered yet; the body names the current state")
+    @APIResponse(responseCode = "200", description = "The closed case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         PatientCase c = service.close(id, version(ifMatch), user);
         return Response.ok(mapper.toView(c)).tag(etag(c)).build();

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -36,8 +39,9 @@ public class ConversationResource {
     public record MessageCreate(@NotBlank @Size(max = 4000) String body) {
     }
 
-    public record InformationRequestView(UUID id, String question, Instant requestedAt, String answer,
-                                         Instant answeredAt) {
+    public record InformationRequestView(UUID id, String question, Instant requestedAt,
+                                         @Schema(nullable = true) String answer,
+                                         @Schema(nullable = true) Instant answeredAt) {
     }
 
     public record MessageView(UUID id, String authorId, String authorRole, String body, Instant createdAt) {
@@ -65,6 +69,9 @@ public class ConversationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SPECIALIST)
     @Operation(summary = "Ask the patient for missing information (assigned specialist)")
+    @APIResponse(responseCode = "201", description = "The question, open",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InformationRequestView.class)))
     public Response request(@PathParam("id") UUID caseId, @NotNull @Valid InformationRequestCreate body) {
         return Response.status(201).entity(mapper.toView(
                 conversation.request(caseId, body.question(), user))).build();
@@ -93,6 +100,9 @@ public class ConversationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "Write in the case's thread (patient, assigned specialist, coordinators)")
+    @APIResponse(responseCode = "201", description = "The message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MessageView.class)))
     public Response post(@PathParam("id") UUID caseId, @NotNull @Valid MessageCreate body) {
         return Response.status(201).entity(mapper.toView(conversation.post(caseId, body.body(), user))).build();
     }

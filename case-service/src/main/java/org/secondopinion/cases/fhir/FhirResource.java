@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,11 +61,15 @@ public class FhirResource {
     @Operation(summary = "Refer a patient with a FHIR R4 ServiceRequest (Patient, Condition, Consent contained)")
     @RequestBody(description = "docs/examples/fhir/service-request.json")
     @APIResponse(responseCode = "201", description = "The ServiceRequest as we hold it, with the case reference and "
-            + "the patient's one-time claim code as identifiers")
-    @APIResponse(responseCode = "400", description = "Not a FHIR R4 ServiceRequest in JSON (OperationOutcome)")
-    @APIResponse(responseCode = "409", description = "Your identifier already names another referral (OperationOutcome)")
+            + "the patient's one-time claim code as identifiers",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "Not a FHIR R4 ServiceRequest in JSON (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = "Your identifier already names another referral (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "422", description = "A FHIR resource we could read but cannot accept, or an "
-            + "Idempotency-Key used before with another body (OperationOutcome naming each element)")
+            + "Idempotency-Key used before with another body (OperationOutcome naming each element)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response createServiceRequest(
             @Parameter(description = KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key, String body,
             @Context UriInfo uri) {
@@ -76,10 +83,14 @@ public class FhirResource {
             + "Condition and optionally Consent and requester")
     @RequestBody(description = "docs/examples/fhir/transaction-bundle.json")
     @APIResponse(responseCode = "200", description = "A transaction-response Bundle; the ServiceRequest entry is "
-            + "201 Created with its location and the patient's claim code")
-    @APIResponse(responseCode = "400", description = "Not a FHIR R4 Bundle in JSON (OperationOutcome)")
-    @APIResponse(responseCode = "409", description = "Your identifier already names another referral (OperationOutcome)")
-    @APIResponse(responseCode = "422", description = "Not a transaction we can accept (OperationOutcome)")
+            + "201 Created with its location and the patient's claim code",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "Not a FHIR R4 Bundle in JSON (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = "Your identifier already names another referral (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "422", description = "Not a transaction we can accept (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response createFromBundle(
             @Parameter(description = KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key, String body) {
         return service.createFromBundle(clinic, key, body).toResponse();
@@ -88,7 +99,10 @@ public class FhirResource {
     @GET
     @Path("ServiceRequest/{id}")
     @Operation(summary = "One of your referrals as a ServiceRequest; status mapped from the case")
-    @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)")
+    @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The ServiceRequest",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response serviceRequest(@PathParam("id") String id) {
         return fhir(200, json.encode(service.serviceRequest(id, clinic)));
     }
@@ -97,7 +111,10 @@ public class FhirResource {
     @Path("Task/{id}")
     @Operation(summary = "The work on one of your referrals as a Task (id = the referral's id): status and "
             + "businessStatus from the case")
-    @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)")
+    @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The Task",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response task(@PathParam("id") String id) {
         return fhir(200, json.encode(service.task(id, clinic)));
     }
@@ -105,6 +122,8 @@ public class FhirResource {
     @GET
     @Path("metadata")
     @Operation(summary = "The CapabilityStatement: what this FHIR endpoint does")
+    @APIResponse(responseCode = "200", description = "The CapabilityStatement",
+            content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response metadata(@Context UriInfo uri) {
         return fhir(200, json.encode(FhirReferralViews.capabilityStatement(
                 uri.getBaseUriBuilder().path("api/v1/fhir").build().toString())));

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The opinion API's shapes. A draft may be incomplete; submitting checks completeness. */
 public final class OpinionDtos {
@@ -45,12 +46,15 @@ public final class OpinionDtos {
     public record AddendumView(UUID id, String body, Instant createdAt) {
     }
 
-    public record OpinionView(UUID caseId, String status, Verdict verdict, String summary,
-                              List<AlternativeDto> alternatives, String risks, String recoveryComparison,
-                              List<String> questionsForSurgeon, Confidence confidence, Instant updatedAt,
-                              Instant deliveredAt, List<AddendumView> addenda) {
+    public record OpinionView(UUID caseId, String status, @Schema(nullable = true) Verdict verdict,
+                              @Schema(nullable = true) String summary,
+                              @Schema(nullable = true) List<AlternativeDto> alternatives,
+                              @Schema(nullable = true) String risks, @Schema(nullable = true) String recoveryComparison,
+                              @Schema(nullable = true) List<String> questionsForSurgeon,
+                              @Schema(nullable = true) Confidence confidence, Instant updatedAt,
+                              @Schema(nullable = true) Instant deliveredAt, List<AddendumView> addenda) {
     }
 
-    public record RatingView(UUID caseId, int stars, String comment, Instant ratedAt) {
+    public record RatingView(UUID caseId, int stars, @Schema(nullable = true) String comment, Instant ratedAt) {
     }
 }

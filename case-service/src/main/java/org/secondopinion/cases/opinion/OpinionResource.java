@@ -13,11 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.opinion.OpinionDtos.AddendumCreate;
+import org.secondopinion.cases.opinion.OpinionDtos.AddendumView;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionView;
 import org.secondopinion.cases.opinion.OpinionDtos.RatingCreate;
+import org.secondopinion.cases.opinion.OpinionDtos.RatingView;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -71,6 +76,9 @@ public class OpinionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SPECIALIST)
     @Operation(summary = "Add to a delivered opinion")
+    @APIResponse(responseCode = "201", description = "The addendum",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AddendumView.class)))
     public Response addendum(@PathParam("id") UUID caseId, @NotNull @Valid AddendumCreate body) {
         OpinionAddendum a = opinions.addendum(caseId, body.body(), user);
         return Response.status(201).entity(mapper.toView(a)).build();
@@ -81,6 +89,9 @@ public class OpinionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Rate the opinion once, 1 to 5 stars, with an optional comment")
+    @APIResponse(responseCode = "201", description = "The rating",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingView.class)))
     public Response rate(@PathParam("id") UUID caseId, @NotNull @Valid RatingCreate body) {
         CaseRating r = opinions.rate(caseId, body.stars(), body.comment(), user);
         return Response.status(201).entity(mapper.toView(r)).build();

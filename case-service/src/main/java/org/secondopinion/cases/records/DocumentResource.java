@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -58,7 +61,9 @@ public class DocumentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Upload a record (multipart: file, kind); its type is detected from the content")
-    @APIResponse(responseCode = "201", description = "Stored, with its SHA-256")
+    @APIResponse(responseCode = "201", description = "Stored, with its SHA-256",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "413", description = "Over the per-file or per-case limit")
     @APIResponse(responseCode = "415", description = "Not PDF, JPEG, PNG, DICOM or plain text")
     public Response upload(@PathParam("id") UUID caseId, @RestForm("file") FileUpload file,
@@ -83,6 +88,9 @@ public class DocumentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "Download a record, streamed; every download is audited")
+    @APIResponse(responseCode = "200", description = "The file as uploaded, with its media type",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
     public Response content(@PathParam("id") UUID caseId, @PathParam("docId") UUID documentId) {
         DocumentService.Download download = documents.download(caseId, documentId, user);
         CaseDocument d = download.document();
@@ -101,6 +109,7 @@ public class DocumentResource {
     @Path("{docId}")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Remove a record while the case is still a draft")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID caseId, @PathParam("docId") @NotNull UUID documentId) {
         documents.delete(caseId, documentId, user);
         return Response.noContent().build();

@@ -92,13 +92,13 @@ public final class ReferralDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReferralView(
             UUID id,
-            String clinicReference,
+            @Schema(nullable = true) String clinicReference,
             String caseReference,
             CaseStatus status,
             boolean consentAttested,
             boolean claimed,
-            String claimCode,
-            Instant claimCodeExpiresAt,
+            @Schema(nullable = true) String claimCode,
+            @Schema(nullable = true) Instant claimCodeExpiresAt,
             Instant createdAt,
             Instant updatedAt) {
     }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +57,9 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refer a patient: creates a case, submitted at once if you attest the patient's consent")
-    @APIResponse(responseCode = "201", description = "The referral, with the patient's one-time claim code")
+    @APIResponse(responseCode = "201", description = "The referral, with the patient's one-time claim code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed; the problem body names it")
     @APIResponse(responseCode = "409", description = "Your clinicReference already names another referral")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
@@ -75,6 +79,7 @@ public class ReferralResource {
     @Path("{id}")
     @Operation(summary = "The status of one of your referrals")
     @APIResponse(responseCode = "404", description = "No such referral, or another clinic's")
+    @APIResponse(responseCode = "200", description = "The referral")
     public ReferralView get(@PathParam("id") UUID id) {
         return service.view(service.find(id, clinic));
     }
@@ -89,6 +94,7 @@ public class ReferralResource {
     @Path("{id}/claim-code")
     @Operation(summary = "Issue a new claim code (the old one stops working) and e-mail it to the patient")
     @APIResponse(responseCode = "409", description = "The patient already claimed the case")
+    @APIResponse(responseCode = "200", description = "The referral with its new claim code")
     public ReferralView reissueClaimCode(@PathParam("id") UUID id) {
         return service.view(service.reissueClaimCode(id, clinic));
     }

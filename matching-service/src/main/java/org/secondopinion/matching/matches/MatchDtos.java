@@ -3,6 +3,7 @@ package org.secondopinion.matching.matches;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.matching.ranking.RankedCandidate;
 
 import java.time.Instant;
@@ -17,21 +18,31 @@ public final class MatchDtos {
     }
 
     public record MatchDetails(UUID id, UUID caseId, String caseReference, String status, String specialty,
-                               String procedureCode, String urgency, String patientState, List<String> goals,
-                               UUID assignedSpecialistId, String assignedBy, String assignmentReason,
-                               String assignmentOverride, Instant loadReleasedAt, String failureReason,
+                               @Schema(nullable = true) String procedureCode, String urgency,
+                               @Schema(nullable = true) String patientState, List<String> goals,
+                               @Schema(nullable = true) UUID assignedSpecialistId,
+                               @Schema(nullable = true) String assignedBy,
+                               @Schema(nullable = true) String assignmentReason,
+                               @Schema(nullable = true) String assignmentOverride,
+                               @Schema(nullable = true) Instant loadReleasedAt,
+                               @Schema(nullable = true) String failureReason,
                                List<RankedCandidate> candidates, Map<String, Integer> exclusions,
                                List<OfferHistory> offers, Instant createdAt, Instant updatedAt) {
     }
 
-    public record OfferHistory(UUID id, UUID specialistId, String specialistUserId, String status, Instant offeredAt,
-                               Instant expiresAt, Instant respondedAt, String declineReason) {
+    public record OfferHistory(UUID id, UUID specialistId, @Schema(nullable = true) String specialistUserId,
+                               String status, Instant offeredAt,
+                               Instant expiresAt, @Schema(nullable = true) Instant respondedAt,
+                               @Schema(nullable = true) String declineReason) {
     }
 
     /** One line of the coordinators' queue; {@code offerExpiresAt} and {@code offeredTo} belong to the open offer. */
     public record QueueItem(UUID caseId, String caseReference, String status, String specialty, String urgency,
-                            String patientState, UUID assignedSpecialistId, String failureReason,
-                            Instant offerExpiresAt, String offeredTo, Instant updatedAt) {
+                            @Schema(nullable = true) String patientState,
+                            @Schema(nullable = true) UUID assignedSpecialistId,
+                            @Schema(nullable = true) String failureReason,
+                            @Schema(nullable = true) Instant offerExpiresAt, @Schema(nullable = true) String offeredTo,
+                            Instant updatedAt) {
     }
 
     /** {@code force} overrides the hard constraints; the reason is always required and recorded. */

@@ -2,6 +2,7 @@ package org.secondopinion.matching.offers;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.matching.matches.Match;
 import org.secondopinion.matching.matches.Offer;
 
@@ -17,7 +18,8 @@ public final class OfferDtos {
 
     /** What a specialist sees before accepting: codes only, no PHI (DESIGN §3). */
     public record OfferSummary(UUID id, UUID caseId, String status, String caseReference, String specialty,
-                               String procedureCode, String urgency, String patientState, List<String> goals,
+                               @Schema(nullable = true) String procedureCode, String urgency,
+                               @Schema(nullable = true) String patientState, List<String> goals,
                                Instant expiresAt) {
 
         public static OfferSummary of(Offer offer) {

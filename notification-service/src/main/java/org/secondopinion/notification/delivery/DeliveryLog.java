@@ -2,6 +2,7 @@ package org.secondopinion.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -18,7 +19,7 @@ public class DeliveryLog {
      */
     public record DeliveryView(UUID id, String eventId, String eventType, String recipient, String channel,
                                String kind, String caseReference, String status, int attempts, Instant createdAt,
-                               Instant nextAttemptAt, Instant sentAt, String lastError) {
+                               @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant sentAt, @Schema(nullable = true) String lastError) {
 
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.getId(), d.getEventId(), d.getEventType(), d.getRecipient(),

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.routing.NotificationKind;
 
@@ -46,9 +47,9 @@ public final class PreferencesDtos {
             @NotBlank @Size(max = 64) String timeZone) {
     }
 
-    public record PreferencesView(String email, String phone, List<String> pushTokens,
-                                  Map<NotificationKind, Set<Channel>> channels, QuietHoursDto quietHours,
-                                  boolean inAppAlwaysOn, Instant updatedAt) {
+    public record PreferencesView(@Schema(nullable = true) String email, @Schema(nullable = true) String phone, List<String> pushTokens,
+                                  Map<NotificationKind, Set<Channel>> channels, @Schema(nullable = true) QuietHoursDto quietHours,
+                                  boolean inAppAlwaysOn, @Schema(nullable = true) Instant updatedAt) {
 
         static PreferencesView of(ContactPreferences p) {
             QuietHoursDto quiet = p.quietHours()

@@ -30,7 +30,7 @@ public final class WebhookDtos {
     }
 
     /** The answer to a registration: the only time the secret is ever shown. */
-    public record RegisteredWebhook(UUID id, String url, String description, List<String> events,
+    public record RegisteredWebhook(UUID id, String url, @Schema(nullable = true) String description, List<String> events,
                                     @Schema(description = "signing secret; store it now, it is never shown again")
                                     String secret,
                                     Instant createdAt) {
@@ -43,7 +43,7 @@ public final class WebhookDtos {
     }
 
     /** A webhook as listed: no secret. */
-    public record WebhookView(UUID id, String url, String description, List<String> events, Instant createdAt) {
+    public record WebhookView(UUID id, String url, @Schema(nullable = true) String description, List<String> events, Instant createdAt) {
 
         static WebhookView of(Webhook w) {
             return new WebhookView(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), w.getCreatedAt());
@@ -55,7 +55,7 @@ public final class WebhookDtos {
      * receiver's answer to the latest attempt (null if none came: refused, timed out).
      */
     public record WebhookDeliveryView(UUID id, String eventId, String type, String status, int attempts,
-                               Integer lastStatusCode, String lastError, Instant nextAttemptAt, Instant sentAt,
+                               @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError, @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant sentAt,
                                Instant createdAt) {
 
         static WebhookDeliveryView of(WebhookDelivery d) {

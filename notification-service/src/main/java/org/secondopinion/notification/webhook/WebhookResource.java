@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.notification.webhook.WebhookDtos.WebhookDeliveryView;
@@ -47,7 +49,9 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a URL for your referrals' status callbacks")
-    @APIResponse(responseCode = "201", description = "The webhook with its signing secret, shown this once")
+    @APIResponse(responseCode = "201", description = "The webhook with its signing secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegisteredWebhook.class)))
     @APIResponse(responseCode = "400", description = "The url is not an absolute https URL, or points to localhost or"
             + " an address that is not public (private, loopback, link-local, ...); the problem names it")
     @APIResponse(responseCode = "403", description = "The token has no clinic_id claim")
@@ -67,6 +71,7 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One of your webhooks (without its secret)")
+    @APIResponse(responseCode = "200", description = "The webhook")
     @APIResponse(responseCode = "404", description = "No such webhook, a deleted one, or another clinic's")
     public WebhookView get(@PathParam("id") UUID id) {
         return service.get(clinic, id);
@@ -85,6 +90,7 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "A webhook's delivery history, newest first")
+    @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "404", description = "No such webhook, a deleted one, or another clinic's")
     public PageResult<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageParams paging) {
         return service.deliveries(clinic, id, paging.page, paging.size);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.reference.ValidNpi;
 
@@ -117,7 +118,8 @@ public final class SpecialistDtos {
      * An out-of-office period, both days inclusive. In PATCH /me the list replaces all periods ({@code []} clears
      * them); {@code to} before {@code from} and overlapping periods are refused naming the row.
      */
-    public record OutOfOffice(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String note) {
+    public record OutOfOffice(@NotNull LocalDate from, @NotNull LocalDate to,
+                              @Size(max = 200) @Schema(nullable = true) String note) {
     }
 
     /** What any signed-in user may see: no account id, no capacity, no licence numbers. */
@@ -128,41 +130,41 @@ public final class SpecialistDtos {
             String familyName,
             Credentials credentials,
             String primarySpecialty,
-            String primarySpecialtyName,
+            @Schema(nullable = true) String primarySpecialtyName,
             List<String> subspecialties,
             List<String> procedureExpertise,
             boolean nonOperativeExpertise,
             List<String> languages,
             List<String> affiliations,
-            Integer yearsInPractice,
-            String bio,
+            @Schema(nullable = true) Integer yearsInPractice,
+            @Schema(nullable = true) String bio,
             String timeZone,
             int typicalTurnaroundHours,
             boolean acceptingNewCases,
             SpecialistStatus status,
             List<CertificationView> certifications,
             List<PublicLicense> licenses,
-            Double ratingAverage,
+            @Schema(nullable = true) Double ratingAverage,
             int ratingCount) {
     }
 
     /** The whole profile: for the specialist themselves and for admins. */
     public record SpecialistProfile(
             UUID id,
-            String userId,
+            @Schema(nullable = true) String userId,
             String npi,
             String givenName,
             String familyName,
             Credentials credentials,
             String primarySpecialty,
-            String primarySpecialtyName,
+            @Schema(nullable = true) String primarySpecialtyName,
             List<String> subspecialties,
             List<String> procedureExpertise,
             boolean nonOperativeExpertise,
             List<String> languages,
             List<String> affiliations,
-            Integer yearsInPractice,
-            String bio,
+            @Schema(nullable = true) Integer yearsInPractice,
+            @Schema(nullable = true) String bio,
             String timeZone,
             int typicalTurnaroundHours,
             int capacity,
@@ -171,7 +173,7 @@ public final class SpecialistDtos {
             List<CertificationDetail> certifications,
             List<LicenseView> licenses,
             List<OutOfOffice> outOfOffice,
-            Double ratingAverage,
+            @Schema(nullable = true) Double ratingAverage,
             int ratingCount,
             long version,
             long snapshotVersion,
@@ -179,21 +181,26 @@ public final class SpecialistDtos {
             Instant updatedAt) {
     }
 
-    public record CertificationView(UUID id, String board, String specialty, LocalDate certifiedSince,
-                                    LocalDate expiresOn, VerificationStatus status) {
+    public record CertificationView(UUID id, String board, String specialty,
+                                    @Schema(nullable = true) LocalDate certifiedSince,
+                                    @Schema(nullable = true) LocalDate expiresOn, VerificationStatus status) {
     }
 
     /** A certification with its verification trail: for the specialist themselves and for admins. */
-    public record CertificationDetail(UUID id, String board, String specialty, LocalDate certifiedSince,
-                                      LocalDate expiresOn, VerificationStatus status, String verifiedBy,
-                                      Instant verifiedAt) {
+    public record CertificationDetail(UUID id, String board, String specialty,
+                                      @Schema(nullable = true) LocalDate certifiedSince,
+                                      @Schema(nullable = true) LocalDate expiresOn, VerificationStatus status,
+                                      @Schema(nullable = true) String verifiedBy,
+                                      @Schema(nullable = true) Instant verifiedAt) {
     }
 
-    public record PublicLicense(String state, LocalDate expiresOn, VerificationStatus status) {
+    public record PublicLicense(String state, @Schema(nullable = true) LocalDate expiresOn, VerificationStatus status) {
     }
 
-    public record LicenseView(UUID id, String state, String number, LocalDate issuedOn, LocalDate expiresOn,
-                              VerificationStatus status, String verifiedBy, Instant verifiedAt) {
+    public record LicenseView(UUID id, String state, String number, @Schema(nullable = true) LocalDate issuedOn,
+                              @Schema(nullable = true) LocalDate expiresOn,
+                              VerificationStatus status, @Schema(nullable = true) String verifiedBy,
+                              @Schema(nullable = true) Instant verifiedAt) {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -16,11 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -74,6 +77,10 @@ public class SpecialistResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.SPECIALIST)
+    @APIResponse(responseCode = "200", description = "Your profile; its ETag is what If-Match takes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SpecialistProfile.class)))
+    @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
     public Response me() {
         SpecialistProfile profile = service.findOwn(user.id())
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
@@ -84,6 +91,10 @@ public class SpecialistResource {
     @PATCH
     @Path("me")
     @RolesAllowed(Roles.SPECIALIST)
+    @APIResponse(responseCode = "200", description = "Your changed profile, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SpecialistProfile.class)))
+    @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
     public Response updateMe(@NotNull @Valid UpdateOwnProfileRequest patch, @HeaderParam("If-Match") String ifMatch) {
         return withEtag(service.updateOwn(user.id(), patch, ifMatch));
     }
@@ -96,6 +107,9 @@ public class SpecialistResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The specialist, PENDING until verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SpecialistProfile.class)))
     public Response create(@NotNull @Valid CreateSpecialistRequest request, @Context UriInfo uri) {
         SpecialistProfile created = service.create(UUID.randomUUID(), request, user.id());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -113,6 +127,9 @@ public class SpecialistResource {
     @POST
     @Path("{id}/certifications")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The certification, PENDING until verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CertificationDetail.class)))
     public Response addCertification(@PathParam("id") UUID id, @NotNull @Valid AddCertificationRequest request,
                                      @Context UriInfo uri) {
         CertificationDetail added = admin.addCertification(id, request);
@@ -141,6 +158,9 @@ public class SpecialistResource {
     @POST
     @Path("{id}/licenses")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The licence, PENDING until verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LicenseView.class)))
     public Response addLicense(@PathParam("id") UUID id, @NotNull @Valid AddLicenseRequest request,
                                @Context UriInfo uri) {
         LicenseView added = admin.addLicense(id, request);
