@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String CASE_CLAIMED = "case.claimed.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
+    public static final String SPECIALIST_AVAILABILITY_CHANGED = "specialist.availability-changed.v1";
 
     public static final String MATCH_OFFERED = "match.offered.v1";
     public static final String MATCH_OFFER_DECLINED = "match.offer-declined.v1";
