@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The consult as an iCalendar invitation (RFC 5545) with the VTIMEZONE of the zone it is shown in. The UID stays
@@ -37,7 +38,11 @@ public final class ConsultInvitation {
     /** @param caseReference the case's human reference (e.g. SO-2026-000123), shown in the title */
     public static String of(Consult consult, String caseReference, ZoneId zone, Instant now) {
         boolean cancelled = consult.status == ConsultStatus.CANCELLED;
-        VEvent event = new VEvent(consult.startsAt.atZone(zone), consult.endsAt.atZone(zone),
+        // UTC is written as UTC times (…Z), which need no VTIMEZONE; any other zone as local times with its TZID
+        boolean utc = zone.normalized().equals(ZoneOffset.UTC);
+        VEvent event = utc
+                ? new VEvent(consult.startsAt, consult.endsAt, "Second Opinion video consult (" + caseReference + ")")
+                : new VEvent(consult.startsAt.atZone(zone), consult.endsAt.atZone(zone),
                 "Second Opinion video consult (" + caseReference + ")");
         event.replace(new DtStamp(now));
         event.add(new Uid(uid(consult)));
@@ -50,7 +55,7 @@ public final class ConsultInvitation {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-        if (!"UTC".equals(zone.getId()) && !"Z".equals(zone.getId())) {
+        if (!utc) {
             calendar.add(ZONES.getTimeZone(zone.getId()).getVTimeZone());
         }
         calendar.add(event);

@@ -35,6 +35,14 @@ class ConsultInvitationTest {
     }
 
     @Test
+    void inUtcTheTimesAreUtcAndNeedNoTimeZoneDefinition() {
+        String ics = ConsultInvitation.of(consult(), "SO-1", ZoneId.of("UTC"), START.minus(Duration.ofDays(2)));
+
+        assertThat(ics).contains("DTSTART:20261209T010000Z", "DTEND:20261209T013000Z")
+                .doesNotContain("VTIMEZONE", "TZID");
+    }
+
+    @Test
     void aRescheduleOrCancellationKeepsTheUidAndRaisesTheSequence() {
         Consult consult = consult();
         String booked = ConsultInvitation.of(consult, "SO-1", LOS_ANGELES, START.minus(Duration.ofDays(2)));
