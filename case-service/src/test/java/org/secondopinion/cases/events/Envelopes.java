@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /** CloudEvents as another service would publish them, for injecting into the broker in tests. */
-final class Envelopes {
+public final class Envelopes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Envelopes() {
     }
 
-    static String envelope(String id, String type, String subject, Map<String, Object> data) {
+    public static String envelope(String id, String type, String subject, Map<String, Object> data) {
         try {
             return JSON.writeValueAsString(Map.of("specversion", "1.0", "id", id, "source", "/second-opinion/matching-service",
                     "type", type, "subject", subject, "time", Instant.now().toString(),
@@ -24,7 +24,7 @@ final class Envelopes {
         }
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.secondopinion.notification.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.secondopinion.notification.consults.ConsultReminders;
 import org.secondopinion.notification.delivery.NotificationDispatcher;
 import org.secondopinion.notification.webhook.ReferralWebhooks;
 import org.secondopinion.platform.consumer.EventHandlers;
@@ -18,10 +19,13 @@ public class NotificationEventsConsumer implements EventHandlers {
 
     private final NotificationDispatcher dispatcher;
     private final ReferralWebhooks webhooks;
+    private final ConsultReminders reminders;
 
-    public NotificationEventsConsumer(NotificationDispatcher dispatcher, ReferralWebhooks webhooks) {
+    public NotificationEventsConsumer(NotificationDispatcher dispatcher, ReferralWebhooks webhooks,
+                                      ConsultReminders reminders) {
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
+        this.reminders = reminders;
     }
 
     @Override
@@ -32,5 +36,6 @@ public class NotificationEventsConsumer implements EventHandlers {
     private void handle(EventEnvelope event) {
         dispatcher.dispatch(event);
         webhooks.onEvent(event);
+        reminders.onEvent(event);
     }
 }

@@ -18,6 +18,12 @@ public enum NotificationKind {
     CASE_CLOSED,
     /** to the patient: a clinic-referred case is now in their account (they redeemed the claim code) */
     CASE_CLAIMED,
+    /** to the patient and the specialist: a live consult was booked, moved or cancelled */
+    CONSULT_BOOKED,
+    CONSULT_RESCHEDULED,
+    CONSULT_CANCELLED,
+    /** to the patient and the specialist: a live consult starts in about 24 hours / 1 hour */
+    CONSULT_REMINDER,
     /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
     DELIVERY_FAILED
 }

@@ -12,6 +12,9 @@ import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.ConsultBooked;
+import org.secondopinion.platform.events.catalog.ConsultCancelled;
+import org.secondopinion.platform.events.catalog.ConsultRescheduled;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOfferExpired;
@@ -118,12 +121,40 @@ public class Routing {
                 add(intents, e.patientId(), NotificationKind.CASE_CLAIMED, ref,
                         "Case " + ref + " is now in your account — sign in to complete and follow it.");
             }
+            case EventTypes.CONSULT_BOOKED -> {
+                ConsultBooked e = event.dataAs(ConsultBooked.class, mapper);
+                String ref = reference(event, e.caseReference());
+                consult(intents, e.patientId(), e.specialistUserId(), NotificationKind.CONSULT_BOOKED, ref,
+                        "A video consult on case " + ref + " is booked — sign in for the time and the calendar "
+                                + "invitation.");
+            }
+            case EventTypes.CONSULT_RESCHEDULED -> {
+                ConsultRescheduled e = event.dataAs(ConsultRescheduled.class, mapper);
+                String ref = reference(event, e.caseReference());
+                consult(intents, e.patientId(), e.specialistUserId(), NotificationKind.CONSULT_RESCHEDULED, ref,
+                        "The video consult on case " + ref + " moved to a new time — sign in for the updated "
+                                + "invitation.");
+            }
+            case EventTypes.CONSULT_CANCELLED -> {
+                ConsultCancelled e = event.dataAs(ConsultCancelled.class, mapper);
+                String ref = reference(event, e.caseReference());
+                consult(intents, e.patientId(), e.specialistUserId(), NotificationKind.CONSULT_CANCELLED, ref,
+                        "The video consult on case " + ref + " was cancelled — sign in to see why and to book "
+                                + "another.");
+            }
             default -> {
                 // e.g. match.offer-declined: internal to matching; case.referred: no patient account yet (the
                 // clinic hears through its webhooks); unknown types: a newer producer, ignore
             }
         }
         return intents;
+    }
+
+    /** Both participants of a consult hear about it (reminders: {@code ConsultReminders}). */
+    private static void consult(List<NotificationIntent> intents, String patientId, String specialistUserId,
+                                NotificationKind kind, String ref, String text) {
+        add(intents, patientId, kind, ref, text);
+        add(intents, specialistUserId, kind, ref, text);
     }
 
     private static void add(List<NotificationIntent> intents, String recipient, NotificationKind kind, String ref,

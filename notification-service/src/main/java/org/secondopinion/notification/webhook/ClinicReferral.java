@@ -98,6 +98,10 @@ public class ClinicReferral {
             lastEventAt = at;
             return Optional.of(notice(ReferralEvents.REFERRAL_STATUS_CHANGED));
         }
+        if (update instanceof ReferralEvents.ConsultBooked) {
+            // news of its own, whatever the status; the payload carries the status only (no time, link or note)
+            return Optional.of(notice(ReferralEvents.REFERRAL_CONSULT_BOOKED));
+        }
         if (update instanceof Referred) {
             return Optional.empty(); // the case is already known as a referral: nothing new
         }

@@ -22,9 +22,11 @@ public final class ReferralEvents {
     public static final String REFERRAL_CREATED = "referral.created";
     public static final String REFERRAL_CLAIMED = "referral.claimed";
     public static final String REFERRAL_STATUS_CHANGED = "referral.status-changed";
+    /** The patient booked a live consult with the specialist: the status only, never its time, link or notes. */
+    public static final String REFERRAL_CONSULT_BOOKED = "referral.consult-booked";
     /** Every kind of callback a clinic can subscribe a webhook to. */
-    public static final java.util.List<String> KINDS =
-            java.util.List.of(REFERRAL_CREATED, REFERRAL_CLAIMED, REFERRAL_STATUS_CHANGED);
+    public static final java.util.List<String> KINDS = java.util.List.of(REFERRAL_CREATED, REFERRAL_CLAIMED,
+            REFERRAL_STATUS_CHANGED, REFERRAL_CONSULT_BOOKED);
 
     /** The case status each event leaves the case in (DESIGN §4); events not listed change no status. */
     static final Map<String, String> STATUS_AFTER = Map.of(
@@ -38,7 +40,7 @@ public final class ReferralEvents {
             EventTypes.CASE_CANCELLED, "CANCELLED");
 
     /** What an event means for a referral. */
-    public sealed interface Update permits Referred, Claimed, StatusChanged {
+    public sealed interface Update permits Referred, Claimed, StatusChanged, ConsultBooked {
         UUID caseId();
     }
 
@@ -56,6 +58,10 @@ public final class ReferralEvents {
 
     /** Any event that moves a case to {@code status}. */
     public record StatusChanged(UUID caseId, String status) implements Update {
+    }
+
+    /** {@code consult.booked}: a live consult was booked; the case status does not change. */
+    public record ConsultBooked(UUID caseId) implements Update {
     }
 
     private final ObjectMapper mapper;
@@ -77,6 +83,9 @@ public final class ReferralEvents {
             CaseClaimed claimed = event.dataAs(CaseClaimed.class, mapper);
             require(event, claimed.caseId() != null && notBlank(claimed.status()), "caseId and status");
             return Optional.of(new Claimed(claimed.caseId(), claimed.status()));
+        }
+        if (EventTypes.CONSULT_BOOKED.equals(event.type())) {
+            return Optional.of(new ConsultBooked(caseId(event)));
         }
         String status = STATUS_AFTER.get(event.type());
         if (status == null) {

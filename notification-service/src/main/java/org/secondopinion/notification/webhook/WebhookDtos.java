@@ -23,10 +23,11 @@ public final class WebhookDtos {
     public record WebhookRegistration(
             @Schema(example = "https://ehr.clinic.example/hooks/second-opinion", required = true) String url,
             @Size(max = 200) String description,
-            @Schema(description = "callback kinds wanted: referral.created, referral.claimed, referral.status-changed;"
-                    + " absent or empty means all", example = "[\"referral.status-changed\"]")
-            @Size(max = 3) List<@Pattern(regexp = "referral\\.(created|claimed|status-changed)",
-                    message = "must be referral.created, referral.claimed or referral.status-changed") String> events) {
+            @Schema(description = "callback kinds wanted: referral.created, referral.claimed, referral.status-changed,"
+                    + " referral.consult-booked; absent or empty means all", example = "[\"referral.status-changed\"]")
+            @Size(max = 4) List<@Pattern(regexp = "referral\\.(created|claimed|status-changed|consult-booked)",
+                    message = "must be referral.created, referral.claimed, referral.status-changed or "
+                            + "referral.consult-booked") String> events) {
     }
 
     /** The answer to a registration: the only time the secret is ever shown. */

@@ -156,6 +156,25 @@ class ReferralEventsTest {
     }
 
     @Test
+    void aBookedConsultIsAnnouncedWithTheStatusOnlyNeverItsTime() throws Exception {
+        UUID consultId = UUID.randomUUID();
+        Instant startsAt = Instant.parse("2026-03-09T01:00:00Z");
+        Optional<ReferralEvents.Update> read = events.read(event(EventTypes.CONSULT_BOOKED,
+                new org.secondopinion.platform.events.catalog.ConsultBooked(consultId, CASE_ID, REF, "patient-1",
+                        SPECIALIST_ID, "s1", startsAt, startsAt.plusSeconds(1800), 0, T0)));
+        assertThat(read).contains(new ReferralEvents.ConsultBooked(CASE_ID));
+
+        ClinicReferral referral = ClinicReferral.of(referred("SUBMITTED"), T0);
+        apply(referral, "ASSIGNED", T0.plusSeconds(60));
+        Notice booked = referral.apply(read.orElseThrow(), T0.plusSeconds(120)).orElseThrow();
+
+        assertThat(booked.type()).isEqualTo("referral.consult-booked");
+        assertThat(booked.data().status()).isEqualTo("ASSIGNED");
+        String body = new WebhookPayload(UUID.randomUUID(), booked.type(), T0.toString(), booked.data()).toJson(JSON);
+        assertThat(body).doesNotContain("2026-03-09", consultId.toString(), "patient-1");
+    }
+
+    @Test
     void theBodyCarriesIdsReferencesAndStatusOnly() throws Exception {
         UUID deliveryId = UUID.fromString("7b0c6f8e-1111-4222-8333-444455556666");
         Notice notice = ClinicReferral.of(referred("SUBMITTED"), T0).created();

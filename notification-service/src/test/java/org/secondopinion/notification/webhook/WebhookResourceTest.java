@@ -85,7 +85,7 @@ class WebhookResourceTest {
                 .when().post("/api/v1/webhooks")
                 .then().statusCode(201)
                 .body("events", org.hamcrest.Matchers.contains("referral.created", "referral.claimed",
-                        "referral.status-changed"));
+                        "referral.status-changed", "referral.consult-booked"));
     }
 
     @Test

@@ -15,8 +15,13 @@ public final class EventTypes {
     public static final String CASE_RATED = "case.rated.v1";
     public static final String CASE_REFERRED = "case.referred.v1";
     public static final String CASE_CLAIMED = "case.claimed.v1";
+    public static final String CONSULT_BOOKED = "consult.booked.v1";
+    public static final String CONSULT_RESCHEDULED = "consult.rescheduled.v1";
+    public static final String CONSULT_CANCELLED = "consult.cancelled.v1";
+    public static final String CONSULT_COMPLETED = "consult.completed.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
+    public static final String SPECIALIST_AVAILABILITY_CHANGED = "specialist.availability-changed.v1";
 
     public static final String MATCH_OFFERED = "match.offered.v1";
     public static final String MATCH_OFFER_DECLINED = "match.offer-declined.v1";

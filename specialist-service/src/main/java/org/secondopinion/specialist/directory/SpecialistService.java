@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.web.PageResult;
+import org.secondopinion.specialist.availability.AvailabilityService;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
@@ -31,8 +32,11 @@ public class SpecialistService {
     private final SpecialistRepository repository;
     private final SpecialistMapper mapper;
     private final SnapshotPublisher snapshots;
+    private final AvailabilityService availability;
 
-    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots) {
+    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots,
+                             AvailabilityService availability) {
+        this.availability = availability;
         this.repository = repository;
         this.mapper = mapper;
         this.snapshots = snapshots;
@@ -122,6 +126,7 @@ public class SpecialistService {
         ProfileEtag.requireMatch(ifMatch, specialist.version);
         if (patch.outOfOffice() != null) {
             specialist.replaceOutOfOffice(mapper.toPeriods(patch.outOfOffice()));
+            availability.outOfOfficeChanged(specialist); // out-of-office days block consults too
         }
         mapper.apply(patch, specialist);
         snapshots.changed(specialist);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.restassured.RestAssured.given;
 
 /** Builds specialists through the admin API; unique NPIs and names so tests sharing one database stay apart. */
-final class DirectoryFixtures {
+public final class DirectoryFixtures {
 
     private static final AtomicInteger NEXT = new AtomicInteger(new Random().nextInt(5_000_000));
     static final String ADMIN = TestTokens.admin("admin1");
@@ -27,7 +27,7 @@ final class DirectoryFixtures {
     }
 
     /** A token that appears in no other test's names, for searches with {@code q}. */
-    static String uniqueTag() {
+    public static String uniqueTag() {
         StringBuilder tag = new StringBuilder("Zq");
         int n = NEXT.incrementAndGet();
         for (int i = 0; i < 6; i++) {
@@ -38,7 +38,7 @@ final class DirectoryFixtures {
     }
 
     /** A valid, active orthopaedic surgeon licensed (verified) in CA; tests override what they need. */
-    static Map<String, Object> specialist(String familyName) {
+    public static Map<String, Object> specialist(String familyName) {
         Map<String, Object> body = new HashMap<>();
         body.put("npi", uniqueNpi());
         body.put("givenName", "Ada");
@@ -63,13 +63,13 @@ final class DirectoryFixtures {
         return body;
     }
 
-    static Map<String, Object> license(String state, String status) {
+    public static Map<String, Object> license(String state, String status) {
         return Map.of("state", state, "number", state + "-" + NEXT.incrementAndGet(), "expiresOn", "2099-12-31",
                 "status", status);
     }
 
     /** Creates it as admin1; its id. */
-    static String create(Map<String, Object> body) {
+    public static String create(Map<String, Object> body) {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/specialists")
                 .then().statusCode(201).extract().path("id");

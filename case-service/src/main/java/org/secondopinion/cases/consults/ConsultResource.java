@@ -1,0 +1,143 @@
+package org.secondopinion.cases.consults;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
+import org.secondopinion.cases.consults.ConsultDtos.CancelRequest;
+import org.secondopinion.cases.consults.ConsultDtos.CompleteRequest;
+import org.secondopinion.cases.consults.ConsultDtos.ConsultView;
+import org.secondopinion.cases.consults.ConsultDtos.JoinView;
+import org.secondopinion.cases.consults.ConsultDtos.SlotsView;
+import org.secondopinion.platform.problem.InvalidFieldProblem;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Live consults of a case: the case's patient, its assigned specialist and coordinators; others get 404. */
+@Path("/api/v1/cases/{id}/consults")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consults")
+public class ConsultResource {
+
+    private final ConsultService service;
+    private final CurrentUser user;
+
+    public ConsultResource(ConsultService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    public List<ConsultView> list(@PathParam("id") UUID caseId) {
+        return service.list(caseId, user).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("slots")
+    public SlotsView slots(@PathParam("id") UUID caseId,
+                           @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
+                           @QueryParam("zone") @DefaultValue("UTC") String zone) {
+        return service.slots(caseId, user, zone(zone));
+    }
+
+    @POST
+    @RolesAllowed(Roles.PATIENT)
+    public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
+        Consult booked = service.book(caseId, user, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(booked.id.toString()).build())
+                .entity(view(booked)).build();
+    }
+
+    @GET
+    @Path("{consultId}")
+    public ConsultView get(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
+        return view(service.get(caseId, consultId, user));
+    }
+
+    /** The invitation (RFC 5545) to import into a calendar; a reschedule or cancellation updates the same entry. */
+    @GET
+    @Path("{consultId}.ics")
+    @Produces({"text/calendar", MediaType.APPLICATION_JSON})
+    public Response invitation(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
+                               @Parameter(description = "IANA time zone of the times (default: the specialist's)")
+                               @QueryParam("zone") String zone) {
+        String ics = service.invitation(caseId, consultId, user, zone == null ? null : zone(zone));
+        return Response.ok(ics, "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"consult-" + consultId + ".ics\"").build();
+    }
+
+    @POST
+    @Path("{consultId}/reschedule")
+    @RolesAllowed(Roles.PATIENT)
+    public ConsultView reschedule(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
+                                  @NotNull @Valid BookRequest request) {
+        return view(service.reschedule(caseId, consultId, user, request));
+    }
+
+    /** The specialist must give a reason (the patient reads it); the patient only up to the cut-off. */
+    @POST
+    @Path("{consultId}/cancel")
+    public ConsultView cancel(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
+                              @Valid CancelRequest request) {
+        return view(service.cancel(caseId, consultId, user, request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{consultId}/complete")
+    @RolesAllowed(Roles.SPECIALIST)
+    public ConsultView complete(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
+                                @NotNull @Valid CompleteRequest request) {
+        return view(service.complete(caseId, consultId, user, request));
+    }
+
+    @POST
+    @Path("{consultId}/no-show")
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
+    @RolesAllowed(Roles.SPECIALIST)
+    public ConsultView noShow(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
+        return view(service.noShow(caseId, consultId, user));
+    }
+
+    /** The video link: the two participants only, from 15 minutes before the start until the end. */
+    @GET
+    @Path("{consultId}/join")
+    public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
+        return service.join(caseId, consultId, user);
+    }
+
+    private ConsultView view(Consult c) {
+        return new ConsultView(c.id, c.caseId, c.specialistId, c.status, c.startsAt, c.endsAt, c.sequence,
+                c.cancelledBy == null ? null : c.cancelledBy.name(), c.cancelReason, c.note,
+                c.startsAt.minus(service.joinOpensBefore()), c.bookedAt, c.updatedAt);
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidFieldProblem("zone", "must be an IANA time zone such as America/New_York");
+        }
+    }
+}

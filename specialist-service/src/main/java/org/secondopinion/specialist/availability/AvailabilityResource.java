@@ -1,0 +1,43 @@
+package org.secondopinion.specialist.availability;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.specialist.availability.AvailabilityDtos.AvailabilityRequest;
+import org.secondopinion.specialist.availability.AvailabilityDtos.AvailabilityView;
+
+/** The signed-in specialist's consult availability (weekly windows, exceptions, slot length, buffer). */
+@Path("/api/v1/specialists/me/availability")
+@RolesAllowed(Roles.SPECIALIST)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AvailabilityResource {
+
+    private final AvailabilityService service;
+    private final CurrentUser user;
+
+    public AvailabilityResource(AvailabilityService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    public AvailabilityView get() {
+        return service.findOwn(user.id()).orElseThrow(() -> new NotFoundProblem("availability of", user.id()));
+    }
+
+    /** Replaces the whole availability; publishes it for booking. */
+    @PUT
+    public AvailabilityView replace(@NotNull @Valid AvailabilityRequest request) {
+        return service.replaceOwn(user.id(), request);
+    }
+}
