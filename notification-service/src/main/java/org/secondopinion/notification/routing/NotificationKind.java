@@ -18,6 +18,8 @@ public enum NotificationKind {
     CASE_CLOSED,
     /** to the patient: a clinic-referred case is now in their account (they redeemed the claim code) */
     CASE_CLAIMED,
+    /** to the patient: tell us what you decided after the opinion (reminders at +14 and +90 days) */
+    OUTCOME_REQUESTED,
     /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
     DELIVERY_FAILED
 }

@@ -11,6 +11,7 @@ import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
+import org.secondopinion.platform.events.catalog.CaseOutcomeRequested;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
@@ -117,6 +118,13 @@ public class Routing {
                 String ref = reference(event, e.reference());
                 add(intents, e.patientId(), NotificationKind.CASE_CLAIMED, ref,
                         "Case " + ref + " is now in your account — sign in to complete and follow it.");
+            }
+            case EventTypes.CASE_OUTCOME_REQUESTED -> {
+                // no word about the opinion or the surgery: only that a question waits behind sign-in
+                CaseOutcomeRequested e = event.dataAs(CaseOutcomeRequested.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.OUTCOME_REQUESTED, ref,
+                        "How are things going after your case " + ref + "? Sign in to tell us what you decided.");
             }
             default -> {
                 // e.g. match.offer-declined: internal to matching; case.referred: no patient account yet (the

@@ -15,6 +15,8 @@ public final class EventTypes {
     public static final String CASE_RATED = "case.rated.v1";
     public static final String CASE_REFERRED = "case.referred.v1";
     public static final String CASE_CLAIMED = "case.claimed.v1";
+    public static final String CASE_OUTCOME_RECORDED = "case.outcome-recorded.v1";
+    public static final String CASE_OUTCOME_REQUESTED = "case.outcome-requested.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
 
