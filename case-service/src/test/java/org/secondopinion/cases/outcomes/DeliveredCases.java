@@ -19,23 +19,23 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Cases brought to a delivered opinion the way the services would, for the outcome tests. */
-final class DeliveredCases {
+public final class DeliveredCases {
 
     static final String SPECIALIST_ID = "5e000000-0000-4000-8000-000000000001";
 
     private DeliveredCases() {
     }
 
-    static RequestSpecification patient(String p) {
+    public static RequestSpecification patient(String p) {
         return given().auth().oauth2(TestTokens.patient(p));
     }
 
-    static RequestSpecification specialist() {
+    public static RequestSpecification specialist() {
         return given().auth().oauth2(TestTokens.specialist("specialist1"));
     }
 
     /** A submitted case of {@code patientId} that matching assigned to specialist1. */
-    static UUID assigned(String patientId, UUID id) {
+    public static UUID assigned(String patientId, UUID id) {
         EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), CaseApi.matchingEvent("match.assigned.v1", id, Map.of(
                 "caseId", id.toString(), "caseReference", "SO-x", "patientId", patientId,
                 "specialistId", SPECIALIST_ID, "specialistUserId", "specialist1", "assignedAt", Instant.now().toString())));
@@ -45,13 +45,13 @@ final class DeliveredCases {
     }
 
     /** A case of {@code patientId} whose opinion with {@code verdict} was delivered. */
-    static UUID delivered(String patientId, String verdict) {
+    public static UUID delivered(String patientId, String verdict) {
         UUID id = assigned(patientId, CaseApi.submittedSpineCase(patientId));
         deliver(id, verdict);
         return id;
     }
 
-    static void deliver(UUID id, String verdict) {
+    public static void deliver(UUID id, String verdict) {
         Map<String, Object> opinion = new HashMap<>(Map.of("verdict", verdict, "summary", "The opinion.",
                 "confidence", "HIGH"));
         if (verdict.equals("RECOMMEND_ALTERNATIVE")) {
@@ -62,7 +62,7 @@ final class DeliveredCases {
         specialist().post("/api/v1/cases/{id}/opinion/submit", id).then().statusCode(200);
     }
 
-    static Map<String, Object> answer(String decision) {
+    public static Map<String, Object> answer(String decision) {
         return Map.of("decision", decision, "planChanged", !decision.equals("ORIGINAL_SURGERY"),
                 "confidenceBefore", 2, "confidenceAfter", 4);
     }
