@@ -68,3 +68,20 @@ CREATE TABLE outcome_insight (
 );
 CREATE INDEX outcome_insight_period ON outcome_insight (opinion_delivered_at);
 CREATE INDEX outcome_insight_clinic ON outcome_insight (clinic_id, opinion_delivered_at) WHERE clinic_id IS NOT NULL;
+
+-- Opinions delivered before this migration enter the figures too (their patients have not answered yet).
+INSERT INTO outcome_insight (case_id, origin, clinic_id, specialty, procedure_code, urgency, patient_state, patient_age,
+                             submitted_at, opinion_delivered_at, turnaround_seconds, verdict)
+SELECT c.id, c.origin, r.clinic_id, c.specialty, c.procedure_code, c.urgency, c.patient_state,
+       CASE WHEN r.patient_birth_date IS NULL THEN NULL
+            ELSE EXTRACT(YEAR FROM age((c.opinion_delivered_at AT TIME ZONE 'UTC')::date, r.patient_birth_date))::smallint
+       END,
+       c.submitted_at, c.opinion_delivered_at,
+       CASE WHEN c.submitted_at IS NULL THEN NULL
+            ELSE EXTRACT(EPOCH FROM (c.opinion_delivered_at - c.submitted_at))::bigint
+       END,
+       o.verdict
+FROM patient_case c
+LEFT JOIN referral r ON r.case_id = c.id
+LEFT JOIN opinion o ON o.case_id = c.id
+WHERE c.opinion_delivered_at IS NOT NULL AND c.specialty IS NOT NULL;
