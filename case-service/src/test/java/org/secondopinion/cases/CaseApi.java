@@ -51,4 +51,16 @@ public final class CaseApi {
         submit(patient, id).statusCode(200);
         return id;
     }
+
+    /** A CloudEvent as matching-service would publish it, for injecting into the broker. */
+    public static String matchingEvent(String type, UUID subject, Map<String, Object> data) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("specversion", "1.0",
+                    "id", UUID.randomUUID().toString(), "source", "/second-opinion/matching-service", "type", type,
+                    "subject", subject.toString(), "time", java.time.Instant.now().toString(),
+                    "datacontenttype", "application/json", "data", data));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -33,6 +33,7 @@ class GatewayProxyTest {
             "/api/v1/cases, status=SUBMITTED, case-service",
             "/api/v1/referrals/r-1, , case-service",
             "/api/v1/fhir/ServiceRequest, _format=json, case-service",
+            "/api/v1/insights/outcomes, procedure=63030&urgency=URGENT, case-service",
             "/api/v1/specialists, specialty=ORTHOPAEDIC_SURGERY&state=CA&q=spine%20surgeon, specialist-service",
             "/api/v1/specialties, , specialist-service",
             "/api/v1/offers/o-1/accept, , matching-service",

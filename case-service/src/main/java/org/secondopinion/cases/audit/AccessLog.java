@@ -54,19 +54,38 @@ public class AccessLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordEach(Collection<UUID> caseIds, CurrentUser user, String action, String objectType) {
+        insertEach(caseIds, user, action, objectType, null);
+    }
+
+    /**
+     * The same entry for each of several cases with one object for all (an export that includes them): one INSERT for
+     * the lot.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(Collection<UUID> caseIds, CurrentUser user, String action, String objectType,
+                           Object objectId) {
+        insertEach(caseIds, user, action, objectType, objectId.toString());
+    }
+
+    /** {@code objectId} null: each case is its own object. */
+    private void insertEach(Collection<UUID> caseIds, CurrentUser user, String action, String objectType,
+                            String objectId) {
         if (caseIds.isEmpty()) {
             return;
         }
         em.createNativeQuery("INSERT INTO access_log (case_id, actor_id, actor_role, action, object_type, object_id, "
-                        + "request_id, at) SELECT id, :actor, :role, :action, :type, id::text, :request, :at "
+                        + "request_id, at) SELECT id, :actor, :role, :action, :type, "
+                        + "CASE WHEN :perCase THEN id::text ELSE :object END, :request, :at "
                         + "FROM unnest(CAST(:ids AS uuid[])) AS id")
                 .unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(AccessLogEntry.class)
+                .addSynchronizedEntityClass(AccessLogEntry.class) // no flush of the caller's other changes
                 .setParameter("ids", caseIds.toArray(UUID[]::new))
                 .setParameter("actor", user.id())
                 .setParameter("role", user.primaryRole())
                 .setParameter("action", action)
                 .setParameter("type", objectType)
+                .setParameter("perCase", objectId == null)
+                .setParameter("object", objectId == null ? "" : objectId)
                 .setParameter("request", RequestIdFilter.current())
                 .setParameter("at", clock.instant())
                 .executeUpdate();

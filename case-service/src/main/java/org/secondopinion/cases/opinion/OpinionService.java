@@ -9,6 +9,7 @@ import org.secondopinion.cases.audit.AccessLog;
 import org.secondopinion.cases.cases.CaseLookup;
 import org.secondopinion.cases.cases.CaseStatus;
 import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.outcomes.InsightModel;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
@@ -36,15 +37,17 @@ public class OpinionService {
     private final AccessLog accessLog;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final InsightModel insights;
     private final Clock clock;
 
     public OpinionService(EntityManager em, CaseLookup lookup, AccessLog accessLog, Outbox outbox, MeterRegistry metrics,
-                          Clock clock) {
+                          InsightModel insights, Clock clock) {
         this.em = em;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.insights = insights;
         this.clock = clock;
     }
 
@@ -83,6 +86,7 @@ public class OpinionService {
         Instant now = clock.instant();
         o.deliver(now);
         c.deliverOpinion(now);
+        insights.opinionDelivered(c, o.verdict(), now);
         accessLog.record(caseId, specialist, "SUBMIT", "OPINION", caseId);
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_OPINION_DELIVERED, caseId, new CaseOpinionDelivered(caseId,
                 c.reference, c.patientId, c.assignedSpecialistId(), c.assignedSpecialistUserId(), now));

@@ -218,13 +218,6 @@ class CaseJourneyTest {
     }
 
     private static String envelope(String type, UUID subject, Map<String, Object> data) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("specversion", "1.0",
-                    "id", UUID.randomUUID().toString(), "source", "/second-opinion/matching-service", "type", type,
-                    "subject", subject.toString(), "time", Instant.now().toString(), "datacontenttype", "application/json",
-                    "data", data));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseApi.matchingEvent(type, subject, data);
     }
 }

@@ -24,6 +24,8 @@ public enum NotificationKind {
     CONSULT_CANCELLED,
     /** to the patient and the specialist: a live consult starts in about 24 hours / 1 hour */
     CONSULT_REMINDER,
+    /** to the patient: tell us what you decided after the opinion (reminders at +14 and +90 days) */
+    OUTCOME_REQUESTED,
     /** to coordinators: an e-mail, SMS or push could not be delivered after every retry */
     DELIVERY_FAILED
 }

@@ -11,6 +11,7 @@ import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
+import org.secondopinion.platform.events.catalog.CaseOutcomeRequested;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.ConsultBooked;
 import org.secondopinion.platform.events.catalog.ConsultCancelled;
@@ -141,6 +142,13 @@ public class Routing {
                 consult(intents, e.patientId(), e.specialistUserId(), NotificationKind.CONSULT_CANCELLED, ref,
                         "The video consult on case " + ref + " was cancelled — sign in to see why and to book "
                                 + "another.");
+            }
+            case EventTypes.CASE_OUTCOME_REQUESTED -> {
+                // no word about the opinion or the surgery: only that a question waits behind sign-in
+                CaseOutcomeRequested e = event.dataAs(CaseOutcomeRequested.class, mapper);
+                String ref = reference(event, e.reference());
+                add(intents, e.patientId(), NotificationKind.OUTCOME_REQUESTED, ref,
+                        "How are things going after your case " + ref + "? Sign in to tell us what you decided.");
             }
             default -> {
                 // e.g. match.offer-declined: internal to matching; case.referred: no patient account yet (the

@@ -72,6 +72,29 @@ class NotificationEventsTest {
     }
 
     @Test
+    void eachOutcomeReminderReachesThePatientOnceEvenWhenRedelivered() {
+        UUID caseId = UUID.randomUUID();
+        String patient = "patient-" + caseId;
+        String ref = TestEvents.newReference();
+        EventEnvelope first = TestEvents.envelope(json, "/second-opinion/case-service",
+                org.secondopinion.platform.events.EventTypes.CASE_OUTCOME_REQUESTED, caseId,
+                new org.secondopinion.platform.events.catalog.CaseOutcomeRequested(caseId, ref, patient, 1,
+                        java.time.Instant.now()));
+        TestEvents.sendCaseEvent(json, first);
+        TestEvents.sendCaseEvent(json, first);
+        // same key, same partition: once this later event is in the feed, both copies above were handled
+        String marker = TestEvents.newReference();
+        TestEvents.sendCaseEvent(json, TestEvents.caseSubmitted(json, caseId, marker, patient));
+
+        String token = TestTokens.patient(patient);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(itemsAbout(token, marker)).hasSize(1));
+        List<Map<String, Object>> items = itemsAbout(token, ref);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("kind", "OUTCOME_REQUESTED");
+        assertThat((String) items.get(0).get("text")).contains(ref).doesNotContain("surgery", "opinion");
+    }
+
+    @Test
     void failedMatchReachesThePatientAndEveryCoordinator() {
         UUID caseId = UUID.randomUUID();
         String patient = "patient-" + caseId;

@@ -15,6 +15,7 @@ import org.secondopinion.platform.events.catalog.CaseClosed;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
+import org.secondopinion.platform.events.catalog.CaseOutcomeRequested;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
@@ -204,6 +205,24 @@ class RoutingTest {
         return new CaseSubmitted(CASE_ID, REF, "patient1", "ORTHOPAEDIC_SURGERY", DIAGNOSIS, PROCEDURE, "ROUTINE",
                 LocalDate.of(2026, 4, 1), "CA", "en", List.of("avoid surgery"), "1234567893", "General Hospital",
                 Instant.now());
+    }
+
+    @Test
+    void thePatientIsAskedForTheirDecisionWithoutClinicalDetail() {
+        List<NotificationIntent> intents = routing.route(withClinicalFields(event(EventTypes.CASE_OUTCOME_REQUESTED,
+                new CaseOutcomeRequested(CASE_ID, REF, "patient1", 2, Instant.parse("2026-06-01T09:00:00Z")))));
+
+        assertThat(intents).extracting(NotificationIntent::recipient, NotificationIntent::kind)
+                .containsExactly(tuple("patient1", NotificationKind.OUTCOME_REQUESTED));
+        assertThat(intents.get(0).text()).isEqualTo(
+                "How are things going after your case SO-2026-000123? Sign in to tell us what you decided.")
+                .doesNotContain(DIAGNOSIS, PROCEDURE, "Okafor", "surgery", "opinion");
+    }
+
+    @Test
+    void aRecordedOutcomeTellsNobody() {
+        assertThat(routing.route(event(EventTypes.CASE_OUTCOME_RECORDED, java.util.Map.of("caseId", CASE_ID.toString(),
+                "reference", REF, "decision", "WATCHFUL_WAITING")))).isEmpty();
     }
 
     private static EventEnvelope event(String type, Object payload) {

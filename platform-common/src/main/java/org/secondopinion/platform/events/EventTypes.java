@@ -19,6 +19,8 @@ public final class EventTypes {
     public static final String CONSULT_RESCHEDULED = "consult.rescheduled.v1";
     public static final String CONSULT_CANCELLED = "consult.cancelled.v1";
     public static final String CONSULT_COMPLETED = "consult.completed.v1";
+    public static final String CASE_OUTCOME_RECORDED = "case.outcome-recorded.v1";
+    public static final String CASE_OUTCOME_REQUESTED = "case.outcome-requested.v1";
 
     public static final String SPECIALIST_UPSERTED = "specialist.upserted.v1";
     public static final String SPECIALIST_AVAILABILITY_CHANGED = "specialist.availability-changed.v1";
