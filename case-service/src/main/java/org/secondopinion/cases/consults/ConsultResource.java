@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CancelRequest;
@@ -56,6 +59,10 @@ public class ConsultResource {
 
     @GET
     @Path("slots")
+    @APIResponse(responseCode = "200", description = "Free slots of the assigned specialist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SlotsView.class)))
+    @APIResponse(responseCode = "409", description = "The case is not in a state that takes a consult; the body names it")
     public SlotsView slots(@PathParam("id") UUID caseId,
                            @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
                            @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -64,6 +71,9 @@ public class ConsultResource {
 
     @POST
     @RolesAllowed(Roles.PATIENT)
+    @APIResponse(responseCode = "201", description = "The booked consult; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsultView.class)))
     public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
         Consult booked = service.book(caseId, user, request);
         return Response.created(uri.getAbsolutePathBuilder().path(booked.id.toString()).build())
@@ -123,6 +133,10 @@ public class ConsultResource {
     /** The video link: the two participants only, from 15 minutes before the start until the end. */
     @GET
     @Path("{consultId}/join")
+    @APIResponse(responseCode = "200", description = "The link and the participant's room token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JoinView.class)))
+    @APIResponse(responseCode = "409", description = "Outside the join window or not booked; the body says which")
     public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return service.join(caseId, consultId, user);
     }

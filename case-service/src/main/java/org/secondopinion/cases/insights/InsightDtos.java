@@ -1,5 +1,6 @@
 package org.secondopinion.cases.insights;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.cases.cases.Urgency;
 
 import java.util.List;
@@ -12,12 +13,14 @@ public final class InsightDtos {
     }
 
     /** A count and its share of all cases, or {@code suppressed} with neither (never a number under the threshold). */
-    public record Figure(Long count, Double share, boolean suppressed) {
+    public record Figure(@Schema(nullable = true) Long count, @Schema(nullable = true) Double share,
+                         boolean suppressed) {
         static final Figure SUPPRESSED = new Figure(null, null, true);
     }
 
     /** Time from submission to opinion for one urgency; percentiles only where the group's count is shown. */
-    public record Turnaround(Urgency urgency, Figure cases, Double p50Hours, Double p90Hours, double promiseHours) {
+    public record Turnaround(Urgency urgency, Figure cases, @Schema(nullable = true) Double p50Hours,
+                             @Schema(nullable = true) Double p90Hours, double promiseHours) {
     }
 
     public record OutcomeInsights(InsightFilter.Applied filter, int minimumCellSize, Figure cases,

@@ -2,6 +2,7 @@ package org.secondopinion.cases.insights;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.cases.cases.Origin;
 import org.secondopinion.cases.cases.Urgency;
 
@@ -29,7 +30,9 @@ public class InsightFilter {
     public Origin origin;
 
     /** The echo in the answer. */
-    public record Applied(LocalDate from, LocalDate to, String specialty, String procedure, Urgency urgency,
-                          Origin origin, String clinicId) {
+    public record Applied(@Schema(nullable = true) LocalDate from, @Schema(nullable = true) LocalDate to,
+                          @Schema(nullable = true) String specialty, @Schema(nullable = true) String procedure,
+                          @Schema(nullable = true) Urgency urgency, @Schema(nullable = true) Origin origin,
+                          @Schema(nullable = true) String clinicId) {
     }
 }

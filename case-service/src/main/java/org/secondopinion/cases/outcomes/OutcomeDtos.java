@@ -32,7 +32,8 @@ public final class OutcomeDtos {
     }
 
     public record OutcomeView(UUID caseId, int revision, Decision decision, boolean planChanged, int confidenceBefore,
-                              int confidenceAfter, Boolean surgeryPerformed, String surgeryMonth, Verdict verdict,
+                              int confidenceAfter, @Schema(nullable = true) Boolean surgeryPerformed,
+                              @Schema(nullable = true) String surgeryMonth, Verdict verdict,
                               Agreement agreement, Instant recordedAt) {
 
         static OutcomeView of(CaseOutcome o) {

@@ -3,6 +3,7 @@ package org.secondopinion.specialist.availability;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.specialist.availability.AvailabilityException.Kind;
 
 import java.time.DayOfWeek;
@@ -41,7 +42,8 @@ public final class AvailabilityDtos {
     }
 
     /** {@code {"date":"2026-12-24","kind":"BLOCKED"}} or {@code {"date":…,"kind":"EXTRA","from":…,"to":…}}. */
-    public record ExceptionDto(@NotNull LocalDate date, @NotNull Kind kind, LocalTime from, LocalTime to) {
+    public record ExceptionDto(@NotNull LocalDate date, @NotNull Kind kind, @Schema(nullable = true) LocalTime from,
+                               @Schema(nullable = true) LocalTime to) {
     }
 
     public record AvailabilityView(String timeZone, int slotMinutes, int bufferMinutes, List<WindowDto> weekly,

@@ -9,6 +9,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -31,12 +34,20 @@ public class AvailabilityResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Your availability",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AvailabilityView.class)))
+    @APIResponse(responseCode = "404", description = "You have not published an availability yet")
     public AvailabilityView get() {
         return service.findOwn(user.id()).orElseThrow(() -> new NotFoundProblem("availability of", user.id()));
     }
 
     /** Replaces the whole availability; publishes it for booking. */
     @PUT
+    @APIResponse(responseCode = "200", description = "Your availability as now published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AvailabilityView.class)))
+    @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
     public AvailabilityView replace(@NotNull @Valid AvailabilityRequest request) {
         return service.replaceOwn(user.id(), request);
     }
