@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CancelRequest;
@@ -56,6 +59,9 @@ public class ConsultResource {
 
     @GET
     @Path("slots")
+    @APIResponse(responseCode = "409", description = "No specialist assigned yet, or the specialist has published no "
+            + "availability; the body names the case's state")
+    @APIResponse(responseCode = "200", description = "The assigned specialist's free slots")
     public SlotsView slots(@PathParam("id") UUID caseId,
                            @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
                            @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -64,6 +70,11 @@ public class ConsultResource {
 
     @POST
     @RolesAllowed(Roles.PATIENT)
+    @APIResponse(responseCode = "409", description = "The slot is taken, the case already has an upcoming consult, or "
+            + "the case is not assigned; the body names the state")
+    @APIResponse(responseCode = "201", description = "The booked consult",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsultView.class)))
     public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
         Consult booked = service.book(caseId, user, request);
         return Response.created(uri.getAbsolutePathBuilder().path(booked.id.toString()).build())
@@ -80,6 +91,8 @@ public class ConsultResource {
     @GET
     @Path("{consultId}.ics")
     @Produces({"text/calendar", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The iCalendar invitation",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(implementation = String.class)))
     public Response invitation(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                @Parameter(description = "IANA time zone of the times (default: the specialist's)")
                                @QueryParam("zone") String zone) {
@@ -91,6 +104,9 @@ public class ConsultResource {
     @POST
     @Path("{consultId}/reschedule")
     @RolesAllowed(Roles.PATIENT)
+    @APIResponse(responseCode = "409", description = "The consult is no longer BOOKED (checked first), the cut-off "
+            + "has passed or the slot is taken; the body names the state")
+    @APIResponse(responseCode = "200", description = "The moved consult")
     public ConsultView reschedule(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                   @NotNull @Valid BookRequest request) {
         return view(service.reschedule(caseId, consultId, user, request));
@@ -123,6 +139,8 @@ public class ConsultResource {
     /** The video link: the two participants only, from 15 minutes before the start until the end. */
     @GET
     @Path("{consultId}/join")
+    @APIResponse(responseCode = "409", description = "Outside the join window or not BOOKED; the body names the state")
+    @APIResponse(responseCode = "200", description = "The video link for this participant")
     public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return service.join(caseId, consultId, user);
     }
