@@ -1,6 +1,7 @@
 package org.secondopinion.cases.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,16 +47,18 @@ public class CaseService {
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final MeterRegistry metrics;
+    private final Event<SpecialistReleased> released;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog,
-                       MeterRegistry metrics, Clock clock) {
+                       MeterRegistry metrics, Event<SpecialistReleased> released, Clock clock) {
         this.cases = cases;
         this.mapper = mapper;
         this.outbox = outbox;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.released = released;
         this.clock = clock;
     }
 
@@ -125,6 +128,9 @@ public class CaseService {
         CaseStatus previous = c.cancel(clock.instant());
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_CANCELLED, c.id,
                 new CaseCancelled(c.id, c.reference, c.patientId, previous.name(), c.cancelledAt()));
+        if (c.assignedSpecialistId() != null) {
+            released.fire(new SpecialistReleased(c, c.assignedSpecialistId(), "the case was withdrawn"));
+        }
         accessLog.record(c.id, patient, "CANCEL", "CASE", c.id);
         LOG.infof("case %s cancelled", c.reference);
         return c;
@@ -174,12 +180,23 @@ public class CaseService {
         return result;
     }
 
-    /** {@code match.assigned}: the accepting specialist may now read the case. */
+    /**
+     * {@code match.assigned}: the accepting specialist may now read the case. Naming another specialist than the one
+     * the case has, it is a coordinator's reassignment: the previous specialist loses the case and what was arranged
+     * with them (an upcoming consult, {@link SpecialistReleased}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAssigned(MatchAssigned event) {
         cases.findForUpdate(event.caseId()).ifPresentOrElse(c -> {
             if (c.isAssignedTo(event.specialistUserId())) {
                 return; // already applied
+            }
+            if (c.assignedSpecialistId() != null) {
+                UUID previous = c.reassign(event.specialistId(), event.specialistUserId(), event.assignedAt());
+                released.fire(new SpecialistReleased(c, previous,
+                        "the case was reassigned to another specialist"));
+                LOG.infof("case %s reassigned", c.reference);
+                return;
             }
             c.assign(event.specialistId(), event.specialistUserId(), event.assignedAt());
             metrics.timer("cases.time.to.assignment", "urgency", c.urgency.name())

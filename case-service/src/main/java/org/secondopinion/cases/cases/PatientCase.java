@@ -170,6 +170,24 @@ public class PatientCase {
         this.updatedAt = now;
     }
 
+    /**
+     * A coordinator hands the case to another specialist before the opinion: the status stays (the new specialist
+     * takes the case over where it stands), the previous specialist loses access.
+     *
+     * @return the specialist the case was taken from
+     */
+    public UUID reassign(UUID specialistId, String specialistUserId, Instant now) {
+        if (status != CaseStatus.ASSIGNED && status != CaseStatus.IN_REVIEW
+                && status != CaseStatus.AWAITING_INFORMATION) {
+            throw new StateConflictProblem("case " + reference + " cannot be reassigned now", status.name());
+        }
+        UUID previous = assignedSpecialistId;
+        this.assignedSpecialistId = specialistId;
+        this.assignedSpecialistUserId = specialistUserId;
+        this.updatedAt = now;
+        return previous;
+    }
+
     /** No eligible specialist is left: a coordinator must act. */
     public void markUnmatched(Instant now) {
         if (status != CaseStatus.SUBMITTED) {

@@ -21,7 +21,8 @@ import java.util.UUID;
 @Table(name = "consult")
 public class Consult {
 
-    public enum CancelledBy { PATIENT, SPECIALIST, COORDINATOR }
+    /** SYSTEM: the case was reassigned to another specialist or withdrawn. */
+    public enum CancelledBy { PATIENT, SPECIALIST, COORDINATOR, SYSTEM }
 
     @Id
     public UUID id;
@@ -100,7 +101,8 @@ public class Consult {
 
     /**
      * The patient cancels up to {@code cutoff} before the start; the specialist or a coordinator any time before
-     * it ends (the patient is told and may book again).
+     * it ends, the platform ({@code SYSTEM}) likewise when the case leaves the specialist (the patient is told and
+     * may book again).
      */
     public void cancel(CancelledBy by, String reason, Instant now, Duration cutoff) {
         if (by == CancelledBy.PATIENT) {
@@ -142,7 +144,8 @@ public class Consult {
         return new Slot(startsAt, endsAt);
     }
 
-    private void requirePatientMayChange(Instant now, Duration cutoff) {
+    /** Still BOOKED (409 naming the state otherwise) and before the patient's cut-off. */
+    void requirePatientMayChange(Instant now, Duration cutoff) {
         requireBooked("changed");
         if (now.isAfter(startsAt.minus(cutoff))) {
             throw new StateConflictProblem("a consult can be changed up to " + cutoff.toMinutes()

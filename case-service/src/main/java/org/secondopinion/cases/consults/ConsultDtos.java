@@ -1,9 +1,9 @@
 package org.secondopinion.cases.consults;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,11 +36,13 @@ public final class ConsultDtos {
     }
 
     public record ConsultView(UUID id, UUID caseId, UUID specialistId, ConsultStatus status, Instant startsAt,
-                              Instant endsAt, int sequence, @Schema(nullable = true) String cancelledBy,
+                              Instant endsAt, int sequence,
+                              @Schema(nullable = true, description = "PATIENT, SPECIALIST, COORDINATOR or SYSTEM "
+                                      + "(the case was reassigned or withdrawn)") String cancelledBy,
                               @Schema(nullable = true) String cancelReason, @Schema(nullable = true) String note,
                               Instant joinOpensAt, Instant bookedAt, Instant updatedAt) {
     }
 
-    public record JoinView(String url, String token, Instant validFrom, Instant validTo) {
+    public record JoinView(String url, @Schema(nullable = true) String token, Instant validFrom, Instant validTo) {
     }
 }

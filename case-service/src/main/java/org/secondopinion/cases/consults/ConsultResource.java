@@ -59,10 +59,9 @@ public class ConsultResource {
 
     @GET
     @Path("slots")
-    @APIResponse(responseCode = "200", description = "Free slots of the assigned specialist",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SlotsView.class)))
-    @APIResponse(responseCode = "409", description = "The case is not in a state that takes a consult; the body names it")
+    @APIResponse(responseCode = "409", description = "No specialist assigned yet, or the specialist has published no "
+            + "availability; the body names the case's state")
+    @APIResponse(responseCode = "200", description = "The assigned specialist's free slots")
     public SlotsView slots(@PathParam("id") UUID caseId,
                            @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
                            @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -71,7 +70,9 @@ public class ConsultResource {
 
     @POST
     @RolesAllowed(Roles.PATIENT)
-    @APIResponse(responseCode = "201", description = "The booked consult; Location names it",
+    @APIResponse(responseCode = "409", description = "The slot is taken, the case already has an upcoming consult, or "
+            + "the case is not assigned; the body names the state")
+    @APIResponse(responseCode = "201", description = "The booked consult",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsultView.class)))
     public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
@@ -90,6 +91,8 @@ public class ConsultResource {
     @GET
     @Path("{consultId}.ics")
     @Produces({"text/calendar", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The iCalendar invitation",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(implementation = String.class)))
     public Response invitation(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                @Parameter(description = "IANA time zone of the times (default: the specialist's)")
                                @QueryParam("zone") String zone) {
@@ -101,6 +104,9 @@ public class ConsultResource {
     @POST
     @Path("{consultId}/reschedule")
     @RolesAllowed(Roles.PATIENT)
+    @APIResponse(responseCode = "409", description = "The consult is no longer BOOKED (checked first), the cut-off "
+            + "has passed or the slot is taken; the body names the state")
+    @APIResponse(responseCode = "200", description = "The moved consult")
     public ConsultView reschedule(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                   @NotNull @Valid BookRequest request) {
         return view(service.reschedule(caseId, consultId, user, request));
@@ -133,10 +139,8 @@ public class ConsultResource {
     /** The video link: the two participants only, from 15 minutes before the start until the end. */
     @GET
     @Path("{consultId}/join")
-    @APIResponse(responseCode = "200", description = "The link and the participant's room token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = JoinView.class)))
-    @APIResponse(responseCode = "409", description = "Outside the join window or not booked; the body says which")
+    @APIResponse(responseCode = "409", description = "Outside the join window or not BOOKED; the body names the state")
+    @APIResponse(responseCode = "200", description = "The video link for this participant")
     public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return service.join(caseId, consultId, user);
     }

@@ -2,6 +2,7 @@ package org.secondopinion.cases.consults;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import org.secondopinion.cases.audit.AccessLog;
 import org.secondopinion.cases.cases.CaseLookup;
 import org.secondopinion.cases.cases.CaseStatus;
 import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.cases.SpecialistReleased;
 import org.secondopinion.cases.consults.Consult.CancelledBy;
 import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CompleteRequest;
@@ -138,6 +140,7 @@ public class ConsultService {
         Consult consult = find(caseId, consultId);
         Instant now = clock.instant();
         Instant previous = consult.startsAt;
+        consult.requirePatientMayChange(now, config.changeCutoff()); // a cancelled consult: 409 before any slot
         Slot slot = requireFree(availabilityOf(c), consult.specialistId, request.startsAt().toInstant(), now,
                 consult.id);
         consult.reschedule(slot, now, config.changeCutoff());
@@ -170,15 +173,36 @@ public class ConsultService {
         } else {
             throw new NotFoundProblem("consult", consultId);
         }
+        cancelled(c, consult, by, reason);
+        accessLog.record(caseId, user, "CANCEL", "CONSULT", consult.id);
+        return consult;
+    }
+
+    /**
+     * The case left the specialist (reassigned or withdrawn), in that transaction: the upcoming consult with them is
+     * cancelled by the platform ({@code SYSTEM}), both are told and the reminders voided through
+     * {@code consult.cancelled}; the patient may book with the new specialist. A consult already over is left for
+     * the specialist to close.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onSpecialistReleased(@Observes SpecialistReleased released) {
+        Instant now = clock.instant();
+        PatientCase c = released.patientCase();
+        consults.ofCase(c.id).stream()
+                .filter(consult -> consult.status == ConsultStatus.BOOKED)
+                .filter(consult -> consult.specialistId.equals(released.specialistId()))
+                .filter(consult -> now.isBefore(consult.endsAt))
+                .forEach(consult -> cancelled(c, consult, CancelledBy.SYSTEM, released.why()));
+    }
+
+    private void cancelled(PatientCase c, Consult consult, CancelledBy by, String reason) {
         Instant now = clock.instant();
         consult.cancel(by, reason, now, config.changeCutoff());
         consults.flush();
-        accessLog.record(caseId, user, "CANCEL", "CONSULT", consult.id);
-        outbox.publish(Topics.CASE_EVENTS, EventTypes.CONSULT_CANCELLED, caseId, new ConsultCancelled(consult.id,
-                caseId, c.reference, c.patientId, consult.specialistId, consult.specialistUserId, consult.startsAt,
+        outbox.publish(Topics.CASE_EVENTS, EventTypes.CONSULT_CANCELLED, c.id, new ConsultCancelled(consult.id,
+                c.id, c.reference, c.patientId, consult.specialistId, consult.specialistUserId, consult.startsAt,
                 by.name(), consult.sequence, now));
         metrics.counter("consults.cancelled", "by", by.name()).increment();
-        return consult;
     }
 
     /** The assigned specialist closes the consult with a note (part of the case record). */

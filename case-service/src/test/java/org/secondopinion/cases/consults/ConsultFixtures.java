@@ -71,6 +71,23 @@ final class ConsultFixtures {
         return slots(TestTokens.patient(patient), caseId, "UTC").extract().path("slots[0].startsAt");
     }
 
+    /** A fresh specialist with availability, a case of {@code patientPrefix}-... assigned to them, the first slot booked. */
+    record Booked(Doc doc, String patient, UUID caseId, String consultId) {
+        static Booked fresh(String patientPrefix) {
+            Doc doc = Doc.fresh();
+            publishAvailability(doc);
+            String patient = patientPrefix + "-" + doc.userId();
+            UUID caseId = assignedCase(patient, doc);
+            String consultId = book(TestTokens.patient(patient), caseId, firstSlot(patient, caseId)).statusCode(201)
+                    .extract().path("id");
+            return new Booked(doc, patient, caseId, consultId);
+        }
+
+        String patientToken() {
+            return TestTokens.patient(patient);
+        }
+    }
+
     static ValidatableResponse slots(String token, UUID caseId, String zone) {
         return given().auth().oauth2(token).queryParam("zone", zone)
                 .get("/api/v1/cases/{id}/consults/slots", caseId).then();
