@@ -13,6 +13,7 @@ public class LowQuotas implements QuarkusTestProfile {
     public static final int UPLOADS = 2;
     public static final int UPLOAD_BYTES = 1000;
     public static final int REFERRALS = 2;
+    public static final int CONSULT_BOOKINGS = 2;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -20,6 +21,7 @@ public class LowQuotas implements QuarkusTestProfile {
                 "so.quotas.record-uploads.limit", Integer.toString(UPLOADS),
                 "so.quotas.record-upload-bytes.limit", Integer.toString(UPLOAD_BYTES),
                 "so.quotas.referrals.limit", Integer.toString(REFERRALS),
-                "so.quotas.referrals.window", "P1D");
+                "so.quotas.referrals.window", "P1D",
+                "so.quotas.consult-bookings.limit", Integer.toString(CONSULT_BOOKINGS));
     }
 }

@@ -3,6 +3,7 @@ package org.secondopinion.cases.consults;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +36,8 @@ public final class ConsultDtos {
     }
 
     public record ConsultView(UUID id, UUID caseId, UUID specialistId, ConsultStatus status, Instant startsAt,
-                              Instant endsAt, int sequence, String cancelledBy, String cancelReason, String note,
+                              Instant endsAt, int sequence, @Schema(nullable = true) String cancelledBy,
+                              @Schema(nullable = true) String cancelReason, @Schema(nullable = true) String note,
                               Instant joinOpensAt, Instant bookedAt, Instant updatedAt) {
     }
 

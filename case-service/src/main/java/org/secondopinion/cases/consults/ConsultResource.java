@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CancelRequest;
@@ -56,6 +59,9 @@ public class ConsultResource {
 
     @GET
     @Path("slots")
+    @APIResponse(responseCode = "200", description = "The assigned specialist's free slots")
+    @APIResponse(responseCode = "409", description = "No specialist is assigned yet, or the case is past consults;"
+            + " the problem names its state")
     public SlotsView slots(@PathParam("id") UUID caseId,
                            @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
                            @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -63,6 +69,11 @@ public class ConsultResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The booked consult",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsultView.class)))
+    @APIResponse(responseCode = "429", description = "The case's consult bookings for the day are spent (quota"
+            + " consult-bookings); Retry-After says when to try again")
     @RolesAllowed(Roles.PATIENT)
     public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
         Consult booked = service.book(caseId, user, request);
@@ -123,6 +134,9 @@ public class ConsultResource {
     /** The video link: the two participants only, from 15 minutes before the start until the end. */
     @GET
     @Path("{consultId}/join")
+    @APIResponse(responseCode = "200", description = "The video room's link and the caller's token")
+    @APIResponse(responseCode = "409", description = "The join window is not open (yet), or the consult is not"
+            + " booked; the problem names its state")
     public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return service.join(caseId, consultId, user);
     }
