@@ -29,6 +29,7 @@ import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
+import org.secondopinion.platform.quota.Quotas;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -55,6 +56,8 @@ public class ConsultService {
             CaseStatus.AWAITING_INFORMATION, CaseStatus.OPINION_DELIVERED);
     private static final String NO_DOUBLE_BOOKING = "consult_no_double_booking";
     private static final String ONE_PER_CASE = "consult_one_booked_per_case";
+    /** Bookings per case per window (book, cancel, book again reserves a specialist's slot each time). */
+    static final String CONSULT_BOOKINGS = "consult-bookings";
 
     private final CaseLookup lookup;
     private final ConsultRepository consults;
@@ -64,11 +67,12 @@ public class ConsultService {
     private final AccessLog accessLog;
     private final MeterRegistry metrics;
     private final ConsultsConfig config;
+    private final Quotas quotas;
     private final Clock clock;
 
     public ConsultService(CaseLookup lookup, ConsultRepository consults, AvailabilityProjection availability,
                           VideoRooms rooms, Outbox outbox, AccessLog accessLog, MeterRegistry metrics,
-                          ConsultsConfig config, Clock clock) {
+                          ConsultsConfig config, Quotas quotas, Clock clock) {
         this.lookup = lookup;
         this.consults = consults;
         this.availability = availability;
@@ -77,6 +81,7 @@ public class ConsultService {
         this.accessLog = accessLog;
         this.metrics = metrics;
         this.config = config;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -118,6 +123,7 @@ public class ConsultService {
             throw new StateConflictProblem("the case already has an upcoming consult; reschedule or cancel it",
                     ConsultStatus.BOOKED.name());
         }
+        quotas.spend(CONSULT_BOOKINGS, caseId.toString());
         Instant now = clock.instant();
         Slot slot = requireFree(availabilityOf(c), c.assignedSpecialistId(), request.startsAt().toInstant(), now,
                 null);

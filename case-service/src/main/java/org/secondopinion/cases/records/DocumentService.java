@@ -12,6 +12,7 @@ import org.secondopinion.platform.problem.DomainException;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
+import org.secondopinion.platform.quota.Quotas;
 import org.secondopinion.platform.security.CurrentUser;
 
 import java.io.IOException;
@@ -34,20 +35,26 @@ public class DocumentService {
     private static final Set<CaseStatus> UPLOADABLE = EnumSet.of(CaseStatus.DRAFT, CaseStatus.SUBMITTED,
             CaseStatus.UNMATCHED, CaseStatus.ASSIGNED, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_INFORMATION);
 
+    /** Uploads per case per window, and their bytes: so.quotas.record-uploads.*, so.quotas.record-upload-bytes.* */
+    static final String RECORD_UPLOADS = "record-uploads";
+    static final String RECORD_UPLOAD_BYTES = "record-upload-bytes";
+
     private final EntityManager em;
     private final DocumentStore store;
     private final CaseLookup lookup;
     private final AccessLog accessLog;
     private final RecordsConfig limits;
+    private final Quotas quotas;
     private final Clock clock;
 
     public DocumentService(EntityManager em, DocumentStore store, CaseLookup lookup, AccessLog accessLog,
-                           RecordsConfig limits, Clock clock) {
+                           RecordsConfig limits, Quotas quotas, Clock clock) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
         this.accessLog = accessLog;
         this.limits = limits;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -75,6 +82,9 @@ public class DocumentService {
                 throw new TooLargeProblem("the case already holds " + held + " bytes; the limit per case is "
                         + limits.maxCaseSize());
             }
+            // the per-case total above bounds what a case holds; these bound the churn of upload and delete
+            quotas.spend(RECORD_UPLOADS, caseId.toString());
+            quotas.spend(RECORD_UPLOAD_BYTES, caseId.toString(), size);
             String mediaType = sniff(file);
             DocumentStore.Stored stored;
             try (InputStream in = Files.newInputStream(file)) {

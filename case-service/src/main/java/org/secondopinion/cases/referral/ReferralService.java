@@ -21,6 +21,7 @@ import org.secondopinion.platform.events.catalog.CaseReferred;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.quota.Quotas;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.web.PageResult;
 
@@ -49,6 +50,9 @@ public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
 
+    /** Referrals per clinic per window (JSON and FHIR alike): so.quotas.referrals.* */
+    static final String REFERRALS = "referrals";
+
     private final EntityManager em;
     private final CaseService caseService;
     private final CaseRepository cases;
@@ -58,12 +62,13 @@ public class ReferralService {
     private final AccessLog accessLog;
     private final MeterRegistry metrics;
     private final Duration claimCodeValidity;
+    private final Quotas quotas;
     private final Clock clock;
 
     public ReferralService(EntityManager em, CaseService caseService, CaseRepository cases, ReferralMapper mapper,
                            ClaimInvitations invitations, Outbox outbox, AccessLog accessLog, MeterRegistry metrics,
                            @ConfigProperty(name = "so.referrals.claim-code-validity") Duration claimCodeValidity,
-                           Clock clock) {
+                           Quotas quotas, Clock clock) {
         this.em = em;
         this.caseService = caseService;
         this.cases = cases;
@@ -73,6 +78,7 @@ public class ReferralService {
         this.accessLog = accessLog;
         this.metrics = metrics;
         this.claimCodeValidity = claimCodeValidity;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -88,6 +94,8 @@ public class ReferralService {
             throw new ReferralProblem(409, "Conflict", "clinic reference " + request.clinicReference()
                     + " already names referral " + existing.id, Map.of("referralId", existing.id));
         });
+        // each referral creates a case and mails a patient: a clinic's runaway integration stops here
+        quotas.spend(REFERRALS, clinicId);
         Instant now = clock.instant();
         PatientCase c = caseService.createReferred(mapper.toCaseRequest(request));
         Referral referral = new Referral(UUID.randomUUID(), c.id, clinicId, request.clinicReference(), channel, now);

@@ -8,6 +8,7 @@ import org.secondopinion.notification.webhook.WebhookDtos.WebhookRegistration;
 import org.secondopinion.notification.webhook.WebhookDtos.RegisteredWebhook;
 import org.secondopinion.notification.webhook.WebhookDtos.WebhookView;
 import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.quota.Quotas;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.web.PageResult;
 
@@ -21,16 +22,21 @@ import java.util.UUID;
 public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
+    /** Registrations per clinic per window: so.quotas.webhook-registrations.* */
+    static final String WEBHOOK_REGISTRATIONS = "webhook-registrations";
 
     private final WebhookRepository repository;
     private final WebhookConfig config;
     private final WebhookSecrets secrets;
+    private final Quotas quotas;
     private final Clock clock;
 
-    public WebhookService(WebhookRepository repository, WebhookConfig config, WebhookSecrets secrets, Clock clock) {
+    public WebhookService(WebhookRepository repository, WebhookConfig config, WebhookSecrets secrets, Quotas quotas,
+                          Clock clock) {
         this.repository = repository;
         this.config = config;
         this.secrets = secrets;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -42,6 +48,8 @@ public class WebhookService {
         if (repository.countLive(clinicId) >= config.maxPerClinic()) {
             throw WebhookProblem.tooMany(config.maxPerClinic());
         }
+        // registering and deleting in a loop would stay under the live limit while churning secrets and deliveries
+        quotas.spend(WEBHOOK_REGISTRATIONS, clinicId);
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();
         UUID id = UUID.randomUUID();

@@ -29,4 +29,9 @@ public abstract class DomainException extends RuntimeException {
     public Map<String, Object> extensions() {
         return Map.of();
     }
+
+    /** Headers of the answer, e.g. {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

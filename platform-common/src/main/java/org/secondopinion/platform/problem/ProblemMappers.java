@@ -34,7 +34,9 @@ public class ProblemMappers {
     public Response domain(DomainException e, UriInfo uri) {
         Map<String, Object> body = body(e.status(), e.title(), e.getMessage(), uri);
         body.putAll(e.extensions());
-        return Response.status(e.status()).type(PROBLEM_JSON).entity(body).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(body);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

@@ -102,8 +102,9 @@ public class ProblemResponses implements OASFilter {
         add(responses, fhir, "503", "A dependency (database, broker) or, through the gateway, this service is"
                 + " unavailable for the moment; retry later");
         // what the gateway in front of every service answers (clients reach the services only through it)
-        add(responses, fhir, "429", "Through the gateway: too many requests from this client; Retry-After says when"
-                + " to try again");
+        add(responses, fhir, "429", "Too many requests from this client (the gateway's rate), or a quota of this"
+                + " operation is spent (the problem names it, platform-common quota); Retry-After says when to try"
+                + " again");
         add(responses, fhir, "502", "Through the gateway: the service's answer was broken");
         add(responses, fhir, "504", "Through the gateway: the service did not answer in time");
 
@@ -160,6 +161,8 @@ public class ProblemResponses implements OASFilter {
                         .addType(Schema.SchemaType.NULL).description("The path of the request"))
                 .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(violation))
+                .addProperty("quota", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("With 429: the quota that is spent, e.g. record-uploads"))
                 .required(List.of("status", "title"));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
-/** What every service keeps only for a while: its published outbox rows and its inbox. */
+/** What every service keeps only for a while: its published outbox rows, its inbox and its ended quota windows. */
 public final class PlatformRetention {
 
     private PlatformRetention() {
@@ -58,6 +58,30 @@ public final class PlatformRetention {
         @Override
         public Duration defaultAge() {
             return Duration.ofDays(30);
+        }
+    }
+
+    /** Quota windows (platform-common quota) are of no use once they ended; a day later they go. */
+    @ApplicationScoped
+    public static class QuotaWindows implements RetentionRule {
+        @Override
+        public String name() {
+            return "quotas";
+        }
+
+        @Override
+        public String table() {
+            return "quota_usage";
+        }
+
+        @Override
+        public String expiredWhen() {
+            return "window_end < ?1";
+        }
+
+        @Override
+        public Duration defaultAge() {
+            return Duration.ofDays(1);
         }
     }
 }
