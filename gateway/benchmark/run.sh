@@ -9,12 +9,16 @@
 #   UPSTREAM=127.0.0.1:8081 ISSUER=http://127.0.0.1:8090/second-opinion TOKEN=...   the real route instead of the
 #       stub: a running service (case-service of `./stack up`), its issuer and a caller's token (`./stack token ...`)
 #   FLOOR=1       also measure the reference proxies in floor/ (bare Vert.x, bare Netty: no token check, no tracing)
-#   WARMUP=30s    load before each measured run;   HOLD=<seconds>   keep everything up for profiling first
+#   PEERS=1       also measure Spring Cloud Gateway (peers/spring-cloud-gateway: same route, JWT validated), built
+#                 here with Maven on first use
+#   WARMUP=30s    least load before each measured run; a JVM's warm-up goes on in 10 s rounds until its JIT compiler
+#                 used < 2 % of a round (at most WARMUP_MAX=180 s): on two busy cores C2 can still be compiling after
+#                 a minute, and a measurement taken then counts compilation as the proxy's CPU per request;   HOLD=<seconds>   keep everything up for profiling first
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 duration="${1:-20s}"; connections="${2:-32}"; threads="${3:-2}"
-stub_port=18181; nginx_port=18182; issuer_port=18190; gateway_port=18180; vertx_port=18183; netty_port=18184
+stub_port=18181; nginx_port=18182; issuer_port=18190; gateway_port=18180; vertx_port=18183; netty_port=18184; scg_port=18185
 upstream="${UPSTREAM:-127.0.0.1:$stub_port}"
 work="$(mktemp -d)"
 pids=()
@@ -92,13 +96,26 @@ if [[ -n "${FLOOR:-}" ]]; then
   libs="$(ls "$root"/gateway/target/quarkus-app/lib/main/{io.vertx.vertx-core,io.netty.netty}-*.jar | tr '\n' ':')"
   javac -d "$work/floor" -cp "$libs" "$here"/floor/*.java
   java -cp "$libs:$work/floor" BareVertxProxy $vertx_port "${upstream##*:}" > "$work/vertx.log" 2>&1 &
-  pids+=($!); floor_pids+=($!)
+  vertx_pid=$!; pids+=($!); floor_pids+=($!)
   java -cp "$libs:$work/floor" NettyProxy $netty_port "${upstream##*:}" > "$work/netty.log" 2>&1 &
-  pids+=($!); floor_pids+=($!)
+  netty_pid=$!; pids+=($!); floor_pids+=($!)
   for port in $vertx_port $netty_port; do
     curl -fs --retry 60 --retry-connrefused --retry-delay 1 -o /dev/null -H "Authorization: Bearer $token" \
       "http://127.0.0.1:$port/api/v1/cases" || { echo "reference proxy on $port not ready" >&2; exit 1; }
   done
+fi
+
+# 5. the peers (PEERS=1): Spring Cloud Gateway with the same route and token validation (issuer keys, audience)
+if [[ -n "${PEERS:-}" ]]; then
+  scg_jar="$here/peers/spring-cloud-gateway/target/spring-cloud-gateway-peer.jar"
+  [[ -f "$scg_jar" ]] || "$root/mvnw" -B -ntp -q -f "$here/peers/spring-cloud-gateway/pom.xml" package -DskipTests
+  java ${PEER_JAVA_OPTS:-} -jar "$scg_jar" --server.port=$scg_port --server.address=127.0.0.1 \
+    --bench.upstream="$upstream" --bench.issuer="$issuer" > "$work/scg.log" 2>&1 &
+  scg_pid=$!; pids+=($!); floor_pids+=($!)
+  curl -fs --retry 90 --retry-connrefused --retry-delay 1 -o /dev/null -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$scg_port/api/v1/cases" || { echo "Spring Cloud Gateway not ready" >&2; tail -30 "$work/scg.log" >&2; exit 1; }
+  curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$scg_port/api/v1/cases" | grep -q 401 \
+    || { echo "Spring Cloud Gateway lets requests without a token through" >&2; exit 1; }
 fi
 
 # CPU time (clock ticks) used so far by nginx's workers (stub and reverse proxy), the gateway's JVM and the floor's
@@ -123,25 +140,48 @@ measure() { # name url connections file -> prints p50 p99 req/s failed cpu-us-pe
     END{printf "%s %s %s %d %.0f", p50, p99, rps, failed, n ? ticks / hz * 1e6 / n : 0}' "$4"
 }
 
-run() { # name url
-  # warm-up: the JVM's JIT needs tens of seconds under load before the gateway runs compiled code (5 s was too short)
-  wrk -t"$threads" -c"$connections" -d"${WARMUP:-30s}" -H "Authorization: Bearer $token" "$2" > /dev/null
-  local loaded single
+# seconds the JIT compilers of a JVM have spent so far (jstat), or nothing when pid is not a JVM of ours
+jit_seconds() { [[ -z "$1" ]] || jstat -compiler "$1" 2>/dev/null | awk 'NR==2{print $4}' || true; }
+
+warm_up() { # url pid-of-the-JVM-serving-it (empty: none) -> seconds of load given
+  local given=0 round=10 before after least="${WARMUP:-30s}"
+  least="${least%s}"
+  while :; do
+    before="$(jit_seconds "$2")"
+    wrk -t"$threads" -c"$connections" -d${round}s -H "Authorization: Bearer $token" "$1" > /dev/null
+    given=$((given + round))
+    after="$(jit_seconds "$2")"
+    (( given >= ${WARMUP_MAX:-180} )) && break
+    (( given < least )) && continue
+    [[ -z "$before" || -z "$after" ]] && break
+    awk -v b="$before" -v a="$after" -v r="$round" 'BEGIN{exit !((a - b) < 0.02 * r)}' && break
+  done
+  echo "$given"
+}
+
+run() { # name url [pid of the JVM to warm up]
+  local loaded single warm
+  warm="$(warm_up "$2" "${3:-}")"
   read -r -a loaded <<< "$(measure "$1" "$2" "$connections" "$work/$1.txt")"
   read -r -a single <<< "$(measure "$1" "$2" 1 "$work/$1.single.txt")"
-  printf '| %-26s | %8s | %8s | %9s | %6s | %7s | %8s | %8s |\n' "$1" "${loaded[0]}" "${loaded[1]}" \
-    "${loaded[2]}" "${loaded[3]}" "${loaded[4]}" "${single[0]}" "${single[1]}"
+  printf '| %-26s | %8s | %8s | %9s | %6s | %7s | %8s | %8s | %4s |\n' "$1" "${loaded[0]}" "${loaded[1]}" \
+    "${loaded[2]}" "${loaded[3]}" "${loaded[4]}" "${single[0]}" "${single[1]}" "$warm"
 }
 
 echo "logs and raw wrk output: $work" >&2
 echo "wrk -t$threads -c$connections -d$duration (then -c1 -d$duration), GET /api/v1/cases, $(nproc) cores"
-echo "| target                     | p50 c$connections | p99 c$connections | req/s c$connections | failed | CPU µs/req | p50 c1 | p99 c1 |"
-echo "|----------------------------|---------:|---------:|----------:|-------:|--------:|---------:|---------:|"
+echo "| target                     | p50 c$connections | p99 c$connections | req/s c$connections | failed | CPU µs/req | p50 c1 | p99 c1 | warm-up s |"
+echo "|----------------------------|---------:|---------:|----------:|-------:|--------:|---------:|---------:|-----:|"
 [[ -n "${HOLD:-}" ]] && { echo "token: $token"; echo "holding for $HOLD"; sleep "$HOLD"; }
-run "upstream directly" "http://$upstream/api/v1/cases"
+# the upstream's own JVM (case-service on the real route) is warmed first: every row below goes through it
+upstream_pid="$(ss -ltnpH "sport = :${upstream##*:}" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)"
+run "upstream directly" "http://$upstream/api/v1/cases" "$upstream_pid"
 run "nginx reverse proxy" "http://127.0.0.1:$nginx_port/api/v1/cases"
 if [[ -n "${FLOOR:-}" ]]; then
-  run "bare Vert.x proxy (floor)" "http://127.0.0.1:$vertx_port/api/v1/cases"
-  run "bare Netty proxy (floor)" "http://127.0.0.1:$netty_port/api/v1/cases"
+  run "bare Vert.x proxy (floor)" "http://127.0.0.1:$vertx_port/api/v1/cases" "$vertx_pid"
+  run "bare Netty proxy (floor)" "http://127.0.0.1:$netty_port/api/v1/cases" "$netty_pid"
 fi
-run "gateway (token validated)" "http://127.0.0.1:$gateway_port/api/v1/cases"
+[[ -n "${PEERS:-}" ]] && run "Spring Cloud Gateway (JWT)" "http://127.0.0.1:$scg_port/api/v1/cases" "$scg_pid"
+run "gateway (token validated)" "http://127.0.0.1:$gateway_port/api/v1/cases" "$gateway_pid"
+# the upstream again: how far it drifted while the rows above ran (the proxies' rows are only comparable if little)
+run "upstream directly, again" "http://$upstream/api/v1/cases" "$upstream_pid"
