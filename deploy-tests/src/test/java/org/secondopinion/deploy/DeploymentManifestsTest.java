@@ -63,6 +63,46 @@ class DeploymentManifestsTest {
         }
     }
 
+    /**
+     * The image gives the heap a share of the container's memory limit ({@code JAVA_MAX_MEM_RATIO} in each
+     * Dockerfile.jvm); the rest must hold what a service needs beside its heap, measured under load
+     * (docs/PERFORMANCE.md: metaspace and class space ~90 MiB, code cache, threads, buffers: ~200 MiB), or the
+     * kernel kills the pod before the JVM's own limits are reached. The request must not ask for more than the limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifestSets")
+    void memoryLimitsLeaveRoomBesideTheHeapTheImageSizesFromThem(Manifests set) {
+        for (String service : Repo.SERVICES) {
+            String dockerfile = Repo.read(Repo.root().resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+            java.util.regex.Matcher ratio = java.util.regex.Pattern.compile("(?m)^ENV JAVA_MAX_MEM_RATIO=(\\d+)\\s*$")
+                    .matcher(dockerfile);
+            assertThat(ratio.find()).as("%s Dockerfile.jvm sets JAVA_MAX_MEM_RATIO", service).isTrue();
+            assertThat(dockerfile).as("%s Dockerfile.jvm chooses its GC", service).contains("GC_CONTAINER_OPTIONS=");
+            int heapPercent = Integer.parseInt(ratio.group(1));
+
+            JsonNode container = set.find("Deployment", service).orElseThrow()
+                    .path("spec").path("template").path("spec").path("containers").get(0);
+            long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+            long request = mebibytes(container.path("resources").path("requests").path("memory").asText());
+            long heap = limit * heapPercent / 100;
+            assertThat(heap).as("%s: heap of %d MiB from a %d MiB limit", service, heap, limit)
+                    .isGreaterThanOrEqualTo(96);
+            assertThat(limit - heap).as("%s: room beside the heap in a %d MiB limit", service, limit)
+                    .isGreaterThanOrEqualTo(224);
+            assertThat(request).as("%s: memory request within its limit", service).isLessThanOrEqualTo(limit);
+        }
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        }
+        throw new IllegalArgumentException("memory quantity in Mi or Gi expected: " + quantity);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("manifestSets")
     void everyContainerIsProbedLimitedAndLockedDown(Manifests set) {
