@@ -65,7 +65,7 @@ class DeploymentManifestsTest {
 
     /**
      * The image gives the heap a share of the container's memory limit ({@code JAVA_MAX_MEM_RATIO} in each
-     * Dockerfile.jvm); the rest must hold what a service needs beside its heap, measured under load
+     * Dockerfile.jvm, overridden by the service's ConfigMap); the rest must hold what a service needs beside its heap, measured under load
      * (docs/PERFORMANCE.md: metaspace and class space ~90 MiB, code cache, threads, buffers: ~200 MiB), or the
      * kernel kills the pod before the JVM's own limits are reached. The request must not ask for more than the limit.
      */
@@ -78,7 +78,11 @@ class DeploymentManifestsTest {
                     .matcher(dockerfile);
             assertThat(ratio.find()).as("%s Dockerfile.jvm sets JAVA_MAX_MEM_RATIO", service).isTrue();
             assertThat(dockerfile).as("%s Dockerfile.jvm chooses its GC", service).contains("GC_CONTAINER_OPTIONS=");
-            int heapPercent = Integer.parseInt(ratio.group(1));
+            // the pod's environment (its ConfigMap) overrides the image's default
+            String configured = set.find("ConfigMap", service + "-config")
+                    .map(map -> map.path("data").path("JAVA_MAX_MEM_RATIO").asText(""))
+                    .orElse("");
+            int heapPercent = Integer.parseInt(configured.isEmpty() ? ratio.group(1) : configured);
 
             JsonNode container = set.find("Deployment", service).orElseThrow()
                     .path("spec").path("template").path("spec").path("containers").get(0);
