@@ -1,5 +1,6 @@
 package org.secondopinion.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +25,7 @@ final class Http implements AutoCloseable {
     }
 
     private final Vertx vertx;
+    private final Context context;
     private final HttpClient client;
 
     Http(int maxConnections) {
@@ -32,6 +34,7 @@ final class Http implements AutoCloseable {
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
                         .setConnectTimeout(5_000).setIdleTimeout(60),
                 new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));
+        context = vertx.getOrCreateContext();
     }
 
     CompletionStage<Answer> send(HttpMethod method, String url, String token, String jsonBody) {
@@ -47,12 +50,17 @@ final class Http implements AutoCloseable {
         }
         long started = System.nanoTime();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        client.request(options)
+        // The whole exchange runs on the client's event loop. Started from the caller's thread (the open-loop
+        // schedule), a response could arrive before `compose(response -> response.body())` was attached; the
+        // callback then ran on the caller's thread after Vert.x had already delivered the body, and body() gave an
+        // empty buffer: a 201 "without an id" and then a submit to /cases//submit, which case-service answered 405
+        // (the "405 in each pipeline run" of docs/PERFORMANCE.md was this, not the server).
+        context.runOnContext(ignored -> client.request(options)
                 .compose(request -> jsonBody == null ? request.send() : request.send(Buffer.buffer(jsonBody)))
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body.toString(),
                         System.nanoTime() - started, response.headers().toString())))
                 .onSuccess(answer::complete)
-                .onFailure(answer::completeExceptionally);
+                .onFailure(answer::completeExceptionally));
         return answer;
     }
 
