@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code benchmarks/run <intake | event-path | pipeline | footprint> [--attach] [options]}; see benchmarks/README.md.
+ * {@code benchmarks/run <intake | event-path | pipeline | footprint | recovery | insights> [--attach] [options]}; see benchmarks/README.md.
  */
 public final class Main {
 
@@ -18,8 +18,9 @@ public final class Main {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint|recovery> [--attach] [--clients N]"
-                    + " [--seconds S] [--warmup S] [--rate R] [--rates R1,R2,...] [--specialists N]");
+            System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint|recovery|insights> [--attach]"
+                    + " [--clients N] [--seconds S] [--warmup S] [--rate R] [--rates R1,R2,...] [--specialists N]"
+                    + " [--cases N]");
             System.exit(2);
             return;
         }
@@ -40,6 +41,7 @@ public final class Main {
                 case "event-path" -> EventPathBenchmark.run(target, options);
                 case "pipeline" -> PipelineBenchmark.run(target, options);
                 case "recovery" -> RecoveryBenchmark.run(target, options);
+                case "insights" -> InsightsBenchmark.run(target, options);
                 default -> throw new IllegalStateException(options.benchmark());
             }
         }
