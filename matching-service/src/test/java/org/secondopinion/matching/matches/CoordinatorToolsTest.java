@@ -151,7 +151,7 @@ class CoordinatorToolsTest extends MatchingTestSupport {
         given().auth().oauth2(COORDINATOR).get("/api/v1/matches?status=FAILED&size=100")
                 .then().statusCode(200).body("items.status", everyItem(equalTo("FAILED")))
                 .body("items.find { it.caseId == '" + failed + "' }.failureReason",
-                        equalTo(MatchService.NO_CANDIDATE));
+                        equalTo(Matchmaker.NO_CANDIDATE));
         given().auth().oauth2(COORDINATOR).get("/api/v1/matches?status=OFFERED&size=100")
                 .then().statusCode(200)
                 .body("items.find { it.caseId == '" + urgent + "' }.offeredTo", equalTo("specialist1"));

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.matching.offers.OfferResponses;
 
 import java.util.Arrays;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 class OfferMetricsTest extends MatchingTestSupport {
 
     @Inject
-    MatchService matchService;
+    OfferResponses offerResponses;
 
     @Test
     void aDeclineAndAnExpiryAreCountedAtQMetrics() {
@@ -30,7 +31,7 @@ class OfferMetricsTest extends MatchingTestSupport {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "UPDATE offer SET expires_at = now() - interval '1 minute' WHERE id = ?1")
                 .setParameter(1, UUID.fromString(second)).executeUpdate());
-        await().atMost(WAIT).until(() -> matchService.expireOverdueOffers() == 0 && offerStatus(second).equals("EXPIRED"));
+        await().atMost(WAIT).until(() -> offerResponses.expireOverdueOffers() == 0 && offerStatus(second).equals("EXPIRED"));
 
         assertThat(routine("offers_declined_total")).isEqualTo(declinedBefore + 1);
         assertThat(routine("offers_expired_total")).isEqualTo(expiredBefore + 1);

@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.coordination;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

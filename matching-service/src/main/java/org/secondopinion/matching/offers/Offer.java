@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.secondopinion.matching.matches.Match;
 import org.secondopinion.platform.problem.StateConflictProblem;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.coordination;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,9 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.secondopinion.matching.matches.MatchDtos.AssignRequest;
-import org.secondopinion.matching.matches.MatchDtos.MatchDetails;
-import org.secondopinion.matching.matches.MatchDtos.QueueItem;
+import org.secondopinion.matching.coordination.MatchDtos.AssignRequest;
+import org.secondopinion.matching.coordination.MatchDtos.MatchDetails;
+import org.secondopinion.matching.coordination.MatchDtos.QueueItem;
+import org.secondopinion.matching.matches.MatchStatus;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -29,11 +30,11 @@ import java.util.UUID;
 @RolesAllowed(Roles.COORDINATOR)
 public class MatchResource {
 
-    private final MatchService matches;
+    private final CoordinatorTools matches;
     private final MatchMapper mapper;
     private final CurrentUser user;
 
-    public MatchResource(MatchService matches, MatchMapper mapper, CurrentUser user) {
+    public MatchResource(CoordinatorTools matches, MatchMapper mapper, CurrentUser user) {
         this.matches = matches;
         this.mapper = mapper;
         this.user = user;

@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,17 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OfferExpiryJob {
 
-    private final MatchService matches;
+    private final OfferResponses offers;
 
-    public OfferExpiryJob(MatchService matches) {
-        this.matches = matches;
+    public OfferExpiryJob(OfferResponses offers) {
+        this.offers = offers;
     }
 
     @Scheduled(every = "${so.matching.expiry-interval:30s}", delayed = "${so.matching.expiry-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         // one batch per transaction, so a large backlog never holds locks for long
-        while (matches.expireOverdueOffers() > 0) {
+        while (offers.expireOverdueOffers() > 0) {
             // more may be due
         }
     }

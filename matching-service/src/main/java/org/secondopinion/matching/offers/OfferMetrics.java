@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.matching.matches.Match;
 import org.secondopinion.platform.tx.AfterCommit;
 
 import java.time.Duration;
@@ -59,7 +60,7 @@ public class OfferMetrics {
     }
 
     /** Inside the transaction that made a submitted case's first offer. */
-    void firstOffered(Match match, Instant submittedAt, Instant offeredAt) {
+    public void firstOffered(Match match, Instant submittedAt, Instant offeredAt) {
         if (submittedAt == null) {
             return;
         }

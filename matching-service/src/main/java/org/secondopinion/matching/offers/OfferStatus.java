@@ -1,4 +1,4 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 public enum OfferStatus {
     PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN

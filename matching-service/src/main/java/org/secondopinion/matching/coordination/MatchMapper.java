@@ -1,10 +1,12 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.coordination;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.secondopinion.matching.matches.MatchDtos.MatchDetails;
-import org.secondopinion.matching.matches.MatchDtos.OfferHistory;
-import org.secondopinion.matching.matches.MatchDtos.QueueItem;
+import org.secondopinion.matching.matches.Match;
+import org.secondopinion.matching.coordination.MatchDtos.MatchDetails;
+import org.secondopinion.matching.coordination.MatchDtos.OfferHistory;
+import org.secondopinion.matching.coordination.MatchDtos.QueueItem;
+import org.secondopinion.matching.offers.Offer;
 
 import java.util.List;
 
@@ -14,7 +16,7 @@ public interface MatchMapper {
 
     MatchDetails details(Match match, List<Offer> offers);
 
-    default MatchDetails details(MatchService.MatchView view) {
+    default MatchDetails details(CoordinatorTools.MatchView view) {
         return details(view.match(), view.offers());
     }
 
@@ -27,7 +29,7 @@ public interface MatchMapper {
     @Mapping(target = "offeredTo", source = "pendingOffer.specialistUserId")
     QueueItem queueItem(Match match, Offer pendingOffer);
 
-    default QueueItem queueItem(MatchService.QueueEntry entry) {
+    default QueueItem queueItem(CoordinatorTools.QueueEntry entry) {
         return queueItem(entry.match(), entry.pendingOffer());
     }
 }
