@@ -12,6 +12,8 @@ import org.secondopinion.specialist.StatementCounter.Counted;
 import org.secondopinion.specialist.demo.BulkDirectoryLoader;
 import org.secondopinion.specialist.demo.DirectoryGenerator;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
+import org.secondopinion.specialist.search.SearchCriteria;
+import org.secondopinion.specialist.search.SearchService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,7 @@ class SearchStatementsTest {
     @Inject
     BulkDirectoryLoader loader;
     @Inject
-    SpecialistService service;
+    SearchService service;
     @Inject
     SpecialistRepository repository;
     @Inject

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
+import org.secondopinion.specialist.directory.Specialist;
 
 import java.time.Instant;
 import java.time.LocalDate;

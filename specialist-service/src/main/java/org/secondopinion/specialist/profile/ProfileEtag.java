@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.profile;
 
 /**
  * ETag of a profile: its optimistic-lock version. PATCH /me with If-Match fails fast (412) on a stale copy

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 /** Verification state of a board certification or a state licence; only VERIFIED unexpired ones count. */
 public enum VerificationStatus {

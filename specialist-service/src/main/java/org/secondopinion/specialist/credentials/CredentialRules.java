@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
@@ -6,7 +6,7 @@ import org.secondopinion.platform.problem.StateConflictProblem;
 import java.time.LocalDate;
 
 /** Rules shared by board certifications and state licences: date order and the verification lifecycle. */
-final class CredentialRules {
+public final class CredentialRules {
 
     private CredentialRules() {
     }
@@ -17,7 +17,7 @@ final class CredentialRules {
      * @param field     what the refusal names, e.g. {@code expiresOn} or {@code certifications[1].expiresOn}
      * @param startName name of the start field in the message, e.g. {@code certifiedSince}
      */
-    static void requireExpiryNotBeforeStart(String field, String startName, LocalDate start, LocalDate expires) {
+    public static void requireExpiryNotBeforeStart(String field, String startName, LocalDate start, LocalDate expires) {
         if (start != null && expires != null && expires.isBefore(start)) {
             throw new InvalidFieldProblem(field, "must not be before " + startName + " (" + start + ")");
         }

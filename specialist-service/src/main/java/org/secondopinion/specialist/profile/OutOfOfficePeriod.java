@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.profile;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

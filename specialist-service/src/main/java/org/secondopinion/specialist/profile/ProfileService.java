@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.profile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,14 +8,21 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
-import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.specialist.availability.AvailabilityService;
+import org.secondopinion.specialist.credentials.BoardCertification;
+import org.secondopinion.specialist.credentials.CredentialRules;
+import org.secondopinion.specialist.credentials.StateLicense;
+import org.secondopinion.specialist.credentials.VerificationStatus;
+import org.secondopinion.specialist.directory.DuplicateFieldProblem;
+import org.secondopinion.specialist.directory.SnapshotPublisher;
+import org.secondopinion.specialist.directory.Specialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
-import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
+import org.secondopinion.specialist.directory.SpecialistMapper;
+import org.secondopinion.specialist.directory.SpecialistRepository;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,36 +30,27 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Directory use cases. Every change publishes the specialist's new snapshot in the same transaction. */
+/**
+ * A specialist's profile: an admin adds it (with its first credentials), the specialist edits their own
+ * availability and text, an admin suspends or activates the listing. Every change publishes the specialist's new
+ * snapshot in the same transaction.
+ */
 @ApplicationScoped
-public class SpecialistService {
+public class ProfileService {
 
-    private static final Logger LOG = Logger.getLogger(SpecialistService.class);
+    private static final Logger LOG = Logger.getLogger(ProfileService.class);
 
     private final SpecialistRepository repository;
     private final SpecialistMapper mapper;
     private final SnapshotPublisher snapshots;
     private final AvailabilityService availability;
 
-    public SpecialistService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots,
-                             AvailabilityService availability) {
+    public ProfileService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots,
+                          AvailabilityService availability) {
         this.availability = availability;
         this.repository = repository;
         this.mapper = mapper;
         this.snapshots = snapshots;
-    }
-
-    @Transactional
-    public PageResult<PublicSpecialist> search(SearchCriteria criteria, int page, int size) {
-        return repository.search(criteria, page, size, snapshots.today()).map(mapper::toPublic);
-    }
-
-    /** A specialist as the public directory shows it; inactive ones only to admins. */
-    @Transactional
-    public Optional<PublicSpecialist> find(UUID id, boolean includeInactive) {
-        return repository.findById(id)
-                .filter(s -> includeInactive || s.status == SpecialistStatus.ACTIVE)
-                .map(mapper::toPublic);
     }
 
     @Transactional
@@ -132,6 +130,37 @@ public class SpecialistService {
         snapshots.changed(specialist);
         repository.flush(); // so the answer (and its ETag) carries the new version
         return mapper.toProfile(specialist);
+    }
+
+    /** Everything about a specialist, whatever their status: the admin's view. */
+    @Transactional
+    public Optional<SpecialistProfile> profile(UUID id) {
+        return repository.findById(id).map(mapper::toProfile);
+    }
+
+    @Transactional
+    public SpecialistProfile suspend(UUID specialistId, String admin) {
+        Specialist specialist = load(specialistId);
+        specialist.suspend();
+        return changedProfile(specialist, admin);
+    }
+
+    @Transactional
+    public SpecialistProfile activate(UUID specialistId, String admin) {
+        Specialist specialist = load(specialistId);
+        specialist.activate(snapshots.today());
+        return changedProfile(specialist, admin);
+    }
+
+    private SpecialistProfile changedProfile(Specialist specialist, String admin) {
+        snapshots.changed(specialist);
+        repository.flush(); // so the answer carries the new optimistic-lock version
+        LOG.infof("specialist %s is now %s (by %s)", specialist.id, specialist.status, admin);
+        return mapper.toProfile(specialist);
+    }
+
+    private Specialist load(UUID id) {
+        return repository.findById(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
 
     /** The checks above miss a concurrent insert of the same NPI or account: the unique constraints catch it. */

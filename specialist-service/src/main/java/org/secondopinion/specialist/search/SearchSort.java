@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.search;
 
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -7,38 +7,36 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.specialist.directory.DuplicateFieldProblem;
+import org.secondopinion.specialist.directory.SnapshotPublisher;
+import org.secondopinion.specialist.directory.Specialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddCertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddLicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationDetail;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
-import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
+import org.secondopinion.specialist.directory.SpecialistMapper;
+import org.secondopinion.specialist.directory.SpecialistRepository;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Admin use cases (DESIGN §3): credentials and their verification, suspension and activation. Every change
- * raises the snapshot version and publishes the new snapshot in the same transaction.
+ * Admin use cases (DESIGN §3) on a specialist's board certifications and state licences: add them, verify them
+ * with the issuing board, revoke them. Every change raises the snapshot version and publishes the new snapshot in
+ * the same transaction.
  */
 @ApplicationScoped
-public class DirectoryAdminService {
+public class CredentialService {
 
-    private static final Logger LOG = Logger.getLogger(DirectoryAdminService.class);
+    private static final Logger LOG = Logger.getLogger(CredentialService.class);
 
     private final SpecialistRepository repository;
     private final SpecialistMapper mapper;
     private final SnapshotPublisher snapshots;
 
-    public DirectoryAdminService(SpecialistRepository repository, SpecialistMapper mapper,
-                                 SnapshotPublisher snapshots) {
+    public CredentialService(SpecialistRepository repository, SpecialistMapper mapper, SnapshotPublisher snapshots) {
         this.repository = repository;
         this.mapper = mapper;
         this.snapshots = snapshots;
-    }
-
-    @Transactional
-    public Optional<SpecialistProfile> profile(UUID id) {
-        return repository.findById(id).map(mapper::toProfile);
     }
 
     @Transactional
@@ -115,27 +113,6 @@ public class DirectoryAdminService {
         snapshots.changed(specialist);
         LOG.infof("licence %s of specialist %s revoked by %s", licenseId, specialistId, admin);
         return mapper.toView(license);
-    }
-
-    @Transactional
-    public SpecialistProfile suspend(UUID specialistId, String admin) {
-        Specialist specialist = load(specialistId);
-        specialist.suspend();
-        return changedProfile(specialist, admin);
-    }
-
-    @Transactional
-    public SpecialistProfile activate(UUID specialistId, String admin) {
-        Specialist specialist = load(specialistId);
-        specialist.activate(snapshots.today());
-        return changedProfile(specialist, admin);
-    }
-
-    private SpecialistProfile changedProfile(Specialist specialist, String admin) {
-        snapshots.changed(specialist);
-        repository.flush(); // so the answer carries the new optimistic-lock version
-        LOG.infof("specialist %s is now %s (by %s)", specialist.id, specialist.status, admin);
-        return mapper.toProfile(specialist);
     }
 
     private Specialist load(UUID id) {

@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.search;
 
 /**
  * Directory search filters; null means "any". {@code state} finds specialists with a verified, unexpired licence
