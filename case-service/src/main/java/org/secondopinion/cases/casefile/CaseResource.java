@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.secondopinion.cases.cases.CaseDtos.CaseSummary;
-import org.secondopinion.cases.cases.CaseDtos.CaseView;
-import org.secondopinion.cases.cases.CaseDtos.CreateCaseRequest;
-import org.secondopinion.cases.cases.CaseDtos.SubmitRequest;
-import org.secondopinion.cases.cases.CaseDtos.UpdateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.CaseSummary;
+import org.secondopinion.cases.casefile.CaseDtos.CaseView;
+import org.secondopinion.cases.casefile.CaseDtos.CreateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.SubmitRequest;
+import org.secondopinion.cases.casefile.CaseDtos.UpdateCaseRequest;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
@@ -121,7 +121,7 @@ public class CaseResource {
                     schema = @Schema(implementation = CaseView.class)))
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
-        PatientCase c = service.submit(id, request, version(ifMatch), user);
+        PatientCase c = service.submitOwnCase(id, request, version(ifMatch), user);
         return Response.ok(mapper.toView(c)).tag(etag(c)).build();
     }
 

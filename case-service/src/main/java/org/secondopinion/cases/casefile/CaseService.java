@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -6,9 +6,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jboss.logging.Logger;
-import org.secondopinion.cases.cases.CaseDtos.CreateCaseRequest;
-import org.secondopinion.cases.cases.CaseDtos.SubmitRequest;
-import org.secondopinion.cases.cases.CaseDtos.UpdateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.CreateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.SubmitRequest;
+import org.secondopinion.cases.casefile.CaseDtos.UpdateCaseRequest;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.cases.audit.AccessLog;
@@ -87,18 +87,23 @@ public class CaseService {
         return c;
     }
 
+    /** The patient submits their own draft with the consent they accepted (DESIGN §4). */
     @Transactional
-    public PatientCase submit(UUID id, @NotNull @Valid SubmitRequest request, Long expectedVersion, CurrentUser patient) {
+    public PatientCase submitOwnCase(UUID id, @NotNull @Valid SubmitRequest request, Long expectedVersion,
+                                     CurrentUser patient) {
         PatientCase c = ownCase(id, patient);
         checkVersion(c, expectedVersion);
-        submit(c, request.consent().version());
+        submitWithConsent(c, request.consent().version());
         accessLog.record(c.id, patient, "SUBMIT", "CASE", c.id);
         return c;
     }
 
-    /** DRAFT → SUBMITTED with the given consent, and {@code case.submitted} for the matcher, in the caller's transaction. */
+    /**
+     * DRAFT → SUBMITTED with the given consent, and {@code case.submitted} for the matcher, in the caller's
+     * transaction: the patient's own submission, or a clinic referral whose consent the clinic attested.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void submit(PatientCase c, String consentVersion) {
+    public void submitWithConsent(PatientCase c, String consentVersion) {
         c.submit(consentVersion, clock.instant(), today());
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_SUBMITTED, c.id, new CaseSubmitted(c.id, c.reference,
                 c.patientId, c.specialty, c.diagnosisCode, c.procedureCode, c.urgency.name(), c.scheduledDate,

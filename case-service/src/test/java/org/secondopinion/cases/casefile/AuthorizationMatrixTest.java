@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 public enum Origin {
     PATIENT, CLINIC_REFERRAL

@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.secondopinion.platform.problem.NotFoundProblem;

@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;

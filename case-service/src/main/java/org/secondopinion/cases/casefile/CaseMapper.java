@@ -1,14 +1,14 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import org.mapstruct.BeanMapping;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.NullValuePropertyMappingStrategy;
-import org.secondopinion.cases.cases.CaseDtos.CaseSummary;
-import org.secondopinion.cases.cases.CaseDtos.CaseView;
-import org.secondopinion.cases.cases.CaseDtos.CreateCaseRequest;
-import org.secondopinion.cases.cases.CaseDtos.UpdateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.CaseSummary;
+import org.secondopinion.cases.casefile.CaseDtos.CaseView;
+import org.secondopinion.cases.casefile.CaseDtos.CreateCaseRequest;
+import org.secondopinion.cases.casefile.CaseDtos.UpdateCaseRequest;
 
 /** DTO ↔ entity for cases: one method per purpose (create, partial update, full view, list row). */
 @Mapper

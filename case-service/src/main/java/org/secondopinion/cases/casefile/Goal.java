@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 /** What matters to the patient (DESIGN §1); matching favours specialists who fit them. */
 public enum Goal {

@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 /** DESIGN §4: {@code DRAFT → SUBMITTED → ASSIGNED → IN_REVIEW ⇄ AWAITING_INFORMATION → OPINION_DELIVERED → CLOSED}. */
 public enum CaseStatus {

@@ -1,4 +1,4 @@
-package org.secondopinion.cases.cases;
+package org.secondopinion.cases.casefile;
 
 import org.junit.jupiter.api.Test;
 
