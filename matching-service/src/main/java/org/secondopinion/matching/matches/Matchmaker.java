@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public class Matchmaker {
 
     private static final Logger LOG = Logger.getLogger(Matchmaker.class);
-    static final String NO_CANDIDATE = "no eligible specialist is left";
+    public static final String NO_CANDIDATE = "no eligible specialist is left";
 
     private final MatchRepository matches;
     private final OfferRepository offers;

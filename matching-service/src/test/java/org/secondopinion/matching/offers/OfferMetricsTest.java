@@ -1,10 +1,10 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.secondopinion.matching.offers.OfferResponses;
+import org.secondopinion.matching.matches.MatchingTestSupport;
 
 import java.util.Arrays;
 import java.util.UUID;

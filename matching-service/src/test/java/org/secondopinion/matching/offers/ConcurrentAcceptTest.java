@@ -1,9 +1,10 @@
-package org.secondopinion.matching.matches;
+package org.secondopinion.matching.offers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
+import org.secondopinion.matching.matches.MatchingTestSupport;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
