@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.search;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +12,7 @@ import org.secondopinion.specialist.StatementCounter.Counted;
 import org.secondopinion.specialist.demo.BulkDirectoryLoader;
 import org.secondopinion.specialist.demo.DirectoryGenerator;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
-import org.secondopinion.specialist.search.SearchCriteria;
-import org.secondopinion.specialist.search.SearchService;
+import org.secondopinion.specialist.directory.SpecialistRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

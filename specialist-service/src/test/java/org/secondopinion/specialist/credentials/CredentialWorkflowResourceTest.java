@@ -1,4 +1,4 @@
-package org.secondopinion.specialist.directory;
+package org.secondopinion.specialist.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +8,7 @@ import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
+import org.secondopinion.specialist.directory.DirectoryFixtures;
 
 import java.time.Duration;
 import java.util.List;
