@@ -3,13 +3,17 @@ package org.secondopinion.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
@@ -81,6 +85,27 @@ final class ArchitectureRules {
                     "org.eclipse.microprofile.reactive.messaging..")
             .because("events are consumed through platform-common's EventConsumer and EventHandlers (inbox, "
                     + "dead letters), not through Reactive Messaging channels");
+
+    /**
+     * A package says which feature it holds, not its parent's name again: {@code org.secondopinion.cases.cases} read
+     * as "the cases of cases" and told a reader nothing (docs/DEVELOPING.md, "Layout of a service module").
+     */
+    static final ArchRule PACKAGES_DO_NOT_STUTTER = classes()
+            .should(new ArchCondition<JavaClass>("reside in a package whose name differs from its parent's") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    String[] names = item.getPackageName().split("\\.");
+                    for (int i = 1; i < names.length; i++) {
+                        if (names[i].equals(names[i - 1])) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName() + " is in package "
+                                    + item.getPackageName() + ", which repeats its parent's name " + names[i]));
+                            return;
+                        }
+                    }
+                }
+            })
+            .because("a feature package is named for its feature (docs/DEVELOPING.md), so the package tree reads "
+                    + "as the list of features");
 
     private static ArchRule servicesDoNotDependOnEachOther() {
         CompositeArchRule rule = null;

@@ -47,6 +47,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void packagesAreNamedForTheirFeatureNotTheirParent() {
+        ArchitectureRules.PACKAGES_DO_NOT_STUTTER.check(production);
+    }
+
+    @Test
     void eventsAreConsumedThroughThePlatformNotReactiveMessaging() {
         ArchitectureRules.NO_REACTIVE_MESSAGING.check(production);
     }

@@ -13,6 +13,7 @@ import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
 import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
 import org.secondopinion.architecture.fixtures.WallClockReader;
 import org.secondopinion.architecture.fixtures.ZonedWallClockReader;
+import org.secondopinion.architecture.fixtures.fixtures.InAStutteringPackage;
 import org.secondopinion.matching.archfixture.MatchingUsingACaseClass;
 import org.secondopinion.platform.archfixture.PlatformUsingAServiceClass;
 
@@ -72,6 +73,11 @@ class RulesCanFailTest {
     @Test
     void aReactiveMessagingConsumerIsReported() {
         assertReports(ArchitectureRules.NO_REACTIVE_MESSAGING, ReactiveMessagingConsumer.class);
+    }
+
+    @Test
+    void aPackageRepeatingItsParentsNameIsReported() {
+        assertReports(ArchitectureRules.PACKAGES_DO_NOT_STUTTER, InAStutteringPackage.class);
     }
 
     private static void assertReports(ArchRule rule, Class<?> fixture) {

@@ -1,7 +1,7 @@
 package org.secondopinion.cases.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.secondopinion.cases.cases.CaseService;
+import org.secondopinion.cases.casefile.CaseService;
 import org.secondopinion.platform.consumer.EventHandlers;
 import org.secondopinion.platform.consumer.HandlerRegistry;
 import org.secondopinion.platform.events.EventTypes;

@@ -13,8 +13,8 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.secondopinion.cases.cases.CaseStatus;
-import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.casefile.CaseStatus;
+import org.secondopinion.cases.casefile.PatientCase;
 import org.secondopinion.cases.referral.Referral;
 import org.secondopinion.platform.reference.Specialty;
 

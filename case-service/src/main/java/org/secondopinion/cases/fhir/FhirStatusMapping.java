@@ -3,8 +3,8 @@ package org.secondopinion.cases.fhir;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestPriority;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
-import org.secondopinion.cases.cases.CaseStatus;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.CaseStatus;
+import org.secondopinion.cases.casefile.Urgency;
 
 /**
  * Our case lifecycle (DESIGN §4) in FHIR's words (docs/FHIR-MAPPING.md, "Status"). Exhaustive switches: a new case

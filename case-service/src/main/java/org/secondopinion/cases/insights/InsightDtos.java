@@ -1,7 +1,7 @@
 package org.secondopinion.cases.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.Urgency;
 
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package org.secondopinion.cases.insights;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.secondopinion.cases.cases.Origin;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.Origin;
+import org.secondopinion.cases.casefile.Urgency;
 
 import java.time.LocalDate;
 

@@ -2,7 +2,7 @@ package org.secondopinion.cases.insights;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.Urgency;
 import org.secondopinion.cases.insights.InsightDtos.Figure;
 import org.secondopinion.cases.insights.InsightDtos.OutcomeInsights;
 import org.secondopinion.cases.insights.InsightDtos.Turnaround;

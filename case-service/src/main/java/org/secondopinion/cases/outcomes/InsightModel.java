@@ -3,7 +3,7 @@ package org.secondopinion.cases.outcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.casefile.PatientCase;
 import org.secondopinion.cases.opinion.Verdict;
 
 import java.time.Duration;

@@ -2,8 +2,8 @@ package org.secondopinion.cases.referral;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.secondopinion.cases.cases.CaseDtos.CreateCaseRequest;
-import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.casefile.CaseDtos.CreateCaseRequest;
+import org.secondopinion.cases.casefile.PatientCase;
 import org.secondopinion.cases.referral.ReferralDtos.ReferralRequest;
 import org.secondopinion.cases.referral.ReferralDtos.ReferralView;
 

@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.secondopinion.cases.audit.AccessLog;
-import org.secondopinion.cases.cases.CaseRepository;
-import org.secondopinion.cases.cases.CaseService;
-import org.secondopinion.cases.cases.PatientCase;
+import org.secondopinion.cases.casefile.CaseRepository;
+import org.secondopinion.cases.casefile.CaseService;
+import org.secondopinion.cases.casefile.PatientCase;
 import org.secondopinion.cases.referral.ReferralDtos.ReferralRequest;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
@@ -121,7 +121,7 @@ public class ReferralService {
         outbox.publish(Topics.CASE_EVENTS, EventTypes.CASE_REFERRED, c.id, new CaseReferred(c.id, c.reference,
                 referral.id, clinicId, referral.clinicReference, referral.consentAttested, initialStatus, now));
         if (referral.consentAttested) {
-            caseService.submit(c, referral.consentVersion);
+            caseService.submitWithConsent(c, referral.consentVersion);
         }
         invitations.schedule(referral, c.reference, code);
         accessLog.record(c.id, clinic, "REFER", "REFERRAL", referral.id);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.secondopinion.cases.CaseApi;
-import org.secondopinion.cases.cases.PatientCase;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.PatientCase;
+import org.secondopinion.cases.casefile.Urgency;
 import org.secondopinion.cases.referral.Referral;
 import org.secondopinion.infra.testing.TestTokens;
 

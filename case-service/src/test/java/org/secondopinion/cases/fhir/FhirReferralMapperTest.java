@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.Urgency;
 import org.secondopinion.cases.referral.ReferralDtos.ReferralRequest;
 
 import java.time.LocalDate;

@@ -6,8 +6,8 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.secondopinion.cases.cases.CaseStatus;
-import org.secondopinion.cases.cases.Urgency;
+import org.secondopinion.cases.casefile.CaseStatus;
+import org.secondopinion.cases.casefile.Urgency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
 package org.secondopinion.matching.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.secondopinion.matching.matches.MatchService;
+import org.secondopinion.matching.matches.MatchLifecycle;
 import org.secondopinion.platform.consumer.EventHandlers;
 import org.secondopinion.platform.consumer.HandlerRegistry;
 import org.secondopinion.platform.events.EventTypes;
@@ -18,9 +18,9 @@ import org.secondopinion.platform.events.catalog.CaseSubmitted;
 @ApplicationScoped
 public class CaseEventsConsumer implements EventHandlers {
 
-    private final MatchService matches;
+    private final MatchLifecycle matches;
 
-    public CaseEventsConsumer(MatchService matches) {
+    public CaseEventsConsumer(MatchLifecycle matches) {
         this.matches = matches;
     }
 

@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Queries on matches and offers. */
+/** Queries on matches; the match row lock that serialises every decision about one case. */
 @ApplicationScoped
 public class MatchRepository {
 
@@ -27,10 +27,6 @@ public class MatchRepository {
     public MatchRepository(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.transactions = transactions;
-    }
-
-    public void persist(Object entity) {
-        em.persist(entity);
     }
 
     public void flush() {
@@ -96,39 +92,6 @@ public class MatchRepository {
         return em.find(Match.class, matchId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Reads the offer as it is now (after a lock was taken), not as this transaction first saw it. */
-    public Optional<Offer> findOffer(UUID offerId) {
-        Offer offer = em.find(Offer.class, offerId);
-        if (offer != null) {
-            em.refresh(offer);
-        }
-        return Optional.ofNullable(offer);
-    }
-
-    public Optional<UUID> matchIdOfOffer(UUID offerId) {
-        return em.createQuery("SELECT o.match.id FROM Offer o WHERE o.id = :id", UUID.class)
-                .setParameter("id", offerId).getResultStream().findFirst();
-    }
-
-    public List<Offer> offersOf(Match match) {
-        return em.createQuery("FROM Offer WHERE match = :match ORDER BY offeredAt, id", Offer.class)
-                .setParameter("match", match).getResultList();
-    }
-
-    public List<Offer> pendingOffersOf(String specialistUserId, Instant now, int offset, int limit) {
-        return em.createQuery("FROM Offer o JOIN FETCH o.match WHERE o.specialistUserId = :user "
-                        + "AND o.status = :pending AND o.expiresAt > :now ORDER BY o.expiresAt, o.id", Offer.class)
-                .setParameter("user", specialistUserId).setParameter("pending", OfferStatus.PENDING)
-                .setParameter("now", now).setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long countPendingOffersOf(String specialistUserId, Instant now) {
-        return em.createQuery("SELECT count(o) FROM Offer o WHERE o.specialistUserId = :user "
-                        + "AND o.status = :pending AND o.expiresAt > :now", Long.class)
-                .setParameter("user", specialistUserId).setParameter("pending", OfferStatus.PENDING)
-                .setParameter("now", now).getSingleResult();
-    }
-
     /**
      * Locks matches whose pending offer is past its deadline. SKIP LOCKED lets several replicas sweep at once,
      * each taking different matches, and never waits on a specialist who is answering right now.
@@ -139,25 +102,5 @@ public class MatchRepository {
                         + "SELECT 1 FROM offer o WHERE o.match_id = m.id AND o.status = 'PENDING' AND o.expires_at <= ?1) "
                         + "ORDER BY m.id LIMIT ?2 FOR UPDATE OF m SKIP LOCKED", UUID.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-    }
-
-    /**
-     * Matches with their pending offer (if any), cases needing attention first: FAILED, then open offers by
-     * deadline, then the rest by last change, newest first; the match id breaks ties so pages never overlap.
-     */
-    public List<MatchService.QueueEntry> queue(MatchStatus status, int offset, int limit) {
-        List<Object[]> rows = em.createQuery("SELECT m, o FROM Match m LEFT JOIN Offer o ON o.match = m "
-                        + "AND o.status = :pending WHERE (:status IS NULL OR m.status = :status) "
-                        + "ORDER BY CASE m.status WHEN :failed THEN 0 WHEN :offered THEN 1 ELSE 2 END, "
-                        + "o.expiresAt ASC NULLS LAST, m.updatedAt DESC, m.id", Object[].class)
-                .setParameter("pending", OfferStatus.PENDING).setParameter("status", status)
-                .setParameter("failed", MatchStatus.FAILED).setParameter("offered", MatchStatus.OFFERED)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new MatchService.QueueEntry((Match) r[0], (Offer) r[1])).toList();
-    }
-
-    public long countQueue(MatchStatus status) {
-        return em.createQuery("SELECT count(m) FROM Match m WHERE (:status IS NULL OR m.status = :status)", Long.class)
-                .setParameter("status", status).getSingleResult();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.matching.matches.Match;
-import org.secondopinion.matching.matches.Offer;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.secondopinion.matching.matches.MatchService;
 import org.secondopinion.matching.offers.OfferDtos.DeclineRequest;
 import org.secondopinion.matching.offers.OfferDtos.OfferSummary;
 import org.secondopinion.platform.security.CurrentUser;
@@ -26,29 +25,29 @@ import java.util.UUID;
 @RolesAllowed(Roles.SPECIALIST)
 public class OfferResource {
 
-    private final MatchService matches;
+    private final OfferResponses offers;
     private final CurrentUser user;
 
-    public OfferResource(MatchService matches, CurrentUser user) {
-        this.matches = matches;
+    public OfferResource(OfferResponses offers, CurrentUser user) {
+        this.offers = offers;
         this.user = user;
     }
 
     @GET
     public PageResult<OfferSummary> myPendingOffers(@BeanParam @Valid PageParams page) {
-        var items = matches.pendingOffersOf(user.id(), page.offset(), page.size).stream().map(OfferSummary::of).toList();
-        return new PageResult<>(items, page.page, page.size, matches.countPendingOffersOf(user.id()));
+        var items = offers.pendingOffersOf(user.id(), page.offset(), page.size).stream().map(OfferSummary::of).toList();
+        return new PageResult<>(items, page.page, page.size, offers.countPendingOffersOf(user.id()));
     }
 
     @POST
     @Path("/{id}/accept")
     public OfferSummary accept(@PathParam("id") UUID id) {
-        return OfferSummary.of(matches.accept(id, user.id()));
+        return OfferSummary.of(offers.accept(id, user.id()));
     }
 
     @POST
     @Path("/{id}/decline")
     public OfferSummary decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
-        return OfferSummary.of(matches.decline(id, user.id(), request.reason()));
+        return OfferSummary.of(offers.decline(id, user.id(), request.reason()));
     }
 }

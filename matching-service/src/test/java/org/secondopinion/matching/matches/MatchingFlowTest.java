@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
+import org.secondopinion.matching.offers.OfferResponses;
 import org.secondopinion.matching.projection.SpecialistProjection;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
@@ -122,7 +123,7 @@ class MatchingFlowTest extends MatchingTestSupport {
                 .then().statusCode(409).body("currentState", equalTo("EXPIRED"));
 
         try (EventProbe matching = EventProbe.on(Topics.MATCHING_EVENTS)) {
-            await().atMost(WAIT).until(() -> matchService.expireOverdueOffers() == 0
+            await().atMost(WAIT).until(() -> offerResponses.expireOverdueOffers() == 0
                     && offerStatus(offer).equals("EXPIRED"));
             // coordinators hear about lapsed offers through match.offer-expired
             JsonNode expired = matching.await(e -> EventTypes.MATCH_OFFER_EXPIRED.equals(e.path("type").asText())
@@ -134,7 +135,7 @@ class MatchingFlowTest extends MatchingTestSupport {
     }
 
     @Inject
-    MatchService matchService;
+    OfferResponses offerResponses;
 
     @Test
     void cancellingTheCaseWithdrawsThePendingOffer() {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bucketed ranking (what MatchService runs) must give exactly the ranking of the plain full scan over the same
+ * The bucketed ranking (what Matchmaker runs) must give exactly the ranking of the plain full scan over the same
  * specialists: the same candidates in the same order with the same score terms, and the same count per exclusion
  * reason. Codes come in mixed case (and with characters whose case folding is not plain A–Z) because the scan
  * compares them case-insensitively and the buckets by normalised keys. Out-of-office periods lie around the day of

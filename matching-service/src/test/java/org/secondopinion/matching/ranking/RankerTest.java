@@ -17,7 +17,7 @@ class RankerTest {
 
     static final UUID MAYA = UUID.fromString("5e000000-0000-4000-8000-000000000001");
     static final UUID DANIEL = UUID.fromString("5e000000-0000-4000-8000-000000000002");
-    /** The day every ranking here happens on (MatchService passes the UTC date of its clock). */
+    /** The day every ranking here happens on (Matchmaker passes the UTC date of its clock). */
     static final LocalDate TODAY = LocalDate.of(2026, 12, 21);
 
     static final MatchingConfig.Weights WEIGHTS = new MatchingConfig.Weights() {

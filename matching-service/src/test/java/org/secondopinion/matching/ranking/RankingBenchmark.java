@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a timed test: prints p50/p99 of ranking one case against 100 000 projected specialists, the same calls
- * MatchService makes (index refresh + bucketed rank). Excluded from the normal build; see BENCHMARK.md for the command.
+ * Matchmaker makes (index refresh + bucketed rank). Excluded from the normal build; see BENCHMARK.md for the command.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -29,7 +29,7 @@ class RankingBenchmark {
     static final int SPECIALISTS = 100_000;
     static final int WARMUP = 20;
     static final int RUNS = 200;
-    /** The day MatchService would rank on (UTC); the seeded specialists have no out-of-office periods. */
+    /** The day Matchmaker would rank on (UTC); the seeded specialists have no out-of-office periods. */
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @Inject

@@ -4,14 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
-import org.secondopinion.specialist.directory.BoardCertification;
+import org.secondopinion.specialist.credentials.BoardCertification;
 import org.secondopinion.specialist.directory.SnapshotPublisher;
 import org.secondopinion.specialist.directory.Specialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistMapper;
-import org.secondopinion.specialist.directory.StateLicense;
-import org.secondopinion.specialist.directory.VerificationStatus;
+import org.secondopinion.specialist.credentials.StateLicense;
+import org.secondopinion.specialist.credentials.VerificationStatus;
 
 import java.time.Instant;
 import java.util.UUID;

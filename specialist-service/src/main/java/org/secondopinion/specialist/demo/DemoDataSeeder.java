@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.secondopinion.specialist.directory.SpecialistRepository;
-import org.secondopinion.specialist.directory.SpecialistService;
+import org.secondopinion.specialist.profile.ProfileService;
 
 import java.util.List;
 
 /**
  * Seeds the demo directory at startup when enabled and the directory is empty. The fixed profiles go through
- * {@link SpecialistService#create}; then {@code so.demo-data.specialists} generated ones are bulk-loaded. Each
+ * {@link ProfileService#create}; then {@code so.demo-data.specialists} generated ones are bulk-loaded. Each
  * profile publishes its snapshot, so matching learns about all of them.
  */
 @ApplicationScoped
@@ -22,10 +22,10 @@ public class DemoDataSeeder {
 
     private final DemoDataConfig config;
     private final SpecialistRepository repository;
-    private final SpecialistService service;
+    private final ProfileService service;
     private final BulkDirectoryLoader loader;
 
-    public DemoDataSeeder(DemoDataConfig config, SpecialistRepository repository, SpecialistService service,
+    public DemoDataSeeder(DemoDataConfig config, SpecialistRepository repository, ProfileService service,
                           BulkDirectoryLoader loader) {
         this.config = config;
         this.repository = repository;

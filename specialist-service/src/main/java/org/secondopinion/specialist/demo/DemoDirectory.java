@@ -5,7 +5,7 @@ import org.secondopinion.specialist.directory.SpecialistDtos.CertificationReques
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistStatus;
-import org.secondopinion.specialist.directory.VerificationStatus;
+import org.secondopinion.specialist.credentials.VerificationStatus;
 import org.secondopinion.platform.reference.Npi;
 import org.secondopinion.platform.reference.Specialty;
 

@@ -18,6 +18,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
+import org.secondopinion.specialist.credentials.BoardCertification;
+import org.secondopinion.specialist.credentials.StateLicense;
+import org.secondopinion.specialist.profile.OutOfOfficePeriod;
+import org.secondopinion.specialist.profile.OutOfOfficeRules;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.reference.ValidNpi;
+import org.secondopinion.specialist.credentials.VerificationStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;

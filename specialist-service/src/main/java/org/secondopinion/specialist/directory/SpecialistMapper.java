@@ -5,6 +5,9 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.NullValuePropertyMappingStrategy;
+import org.secondopinion.platform.reference.Specialty;
+import org.secondopinion.specialist.credentials.BoardCertification;
+import org.secondopinion.specialist.credentials.StateLicense;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddCertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddLicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationDetail;
@@ -18,7 +21,7 @@ import org.secondopinion.specialist.directory.SpecialistDtos.PublicLicense;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
-import org.secondopinion.platform.reference.Specialty;
+import org.secondopinion.specialist.profile.OutOfOfficePeriod;
 
 import java.util.List;
 

@@ -16,19 +16,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
+import org.secondopinion.specialist.credentials.CredentialService;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddCertificationRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.AddLicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.CertificationDetail;
@@ -37,24 +39,34 @@ import org.secondopinion.specialist.directory.SpecialistDtos.LicenseView;
 import org.secondopinion.specialist.directory.SpecialistDtos.PublicSpecialist;
 import org.secondopinion.specialist.directory.SpecialistDtos.SpecialistProfile;
 import org.secondopinion.specialist.directory.SpecialistDtos.UpdateOwnProfileRequest;
-import org.secondopinion.platform.reference.KnownSpecialty;
+import org.secondopinion.specialist.profile.ProfileEtag;
+import org.secondopinion.specialist.profile.ProfileService;
+import org.secondopinion.specialist.search.SearchCriteria;
+import org.secondopinion.specialist.search.SearchService;
+import org.secondopinion.specialist.search.SearchSort;
 
 import java.util.UUID;
 
-/** The specialist directory (DESIGN §11). */
+/**
+ * The specialist directory (DESIGN §11), one resource over its three features: search (the public directory),
+ * profile (the specialist's own, the admin's view and status) and credentials (the admin's verification work).
+ */
 @Path("/api/v1/specialists")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SpecialistResource {
 
-    private final SpecialistService service;
-    private final DirectoryAdminService admin;
+    private final SearchService search;
+    private final ProfileService profiles;
+    private final CredentialService credentials;
     private final CurrentUser user;
 
-    public SpecialistResource(SpecialistService service, DirectoryAdminService admin, CurrentUser user) {
-        this.service = service;
-        this.admin = admin;
+    public SpecialistResource(SearchService search, ProfileService profiles, CredentialService credentials,
+                              CurrentUser user) {
+        this.search = search;
+        this.profiles = profiles;
+        this.credentials = credentials;
         this.user = user;
     }
 
@@ -71,7 +83,7 @@ public class SpecialistResource {
                                                @BeanParam @Valid PageParams page) {
         SearchCriteria criteria = new SearchCriteria(specialty, subspecialty, state, language, acceptingNewCases, q,
                 user.is(Roles.ADMIN), SearchSort.parse(sort));
-        return service.search(criteria, page.page, page.size);
+        return search.search(criteria, page.page, page.size);
     }
 
     @GET
@@ -82,7 +94,7 @@ public class SpecialistResource {
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
     public Response me() {
-        SpecialistProfile profile = service.findOwn(user.id())
+        SpecialistProfile profile = profiles.findOwn(user.id())
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
         return withEtag(profile);
     }
@@ -96,13 +108,13 @@ public class SpecialistResource {
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
     public Response updateMe(@NotNull @Valid UpdateOwnProfileRequest patch, @HeaderParam("If-Match") String ifMatch) {
-        return withEtag(service.updateOwn(user.id(), patch, ifMatch));
+        return withEtag(profiles.updateOwn(user.id(), patch, ifMatch));
     }
 
     @GET
     @Path("{id}")
     public PublicSpecialist get(@PathParam("id") UUID id) {
-        return service.find(id, user.is(Roles.ADMIN)).orElseThrow(() -> new NotFoundProblem("specialist", id));
+        return search.find(id, user.is(Roles.ADMIN)).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
 
     @POST
@@ -111,7 +123,7 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     public Response create(@NotNull @Valid CreateSpecialistRequest request, @Context UriInfo uri) {
-        SpecialistProfile created = service.create(UUID.randomUUID(), request, user.id());
+        SpecialistProfile created = profiles.create(UUID.randomUUID(), request, user.id());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -121,7 +133,7 @@ public class SpecialistResource {
     @Path("{id}/profile")
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile profile(@PathParam("id") UUID id) {
-        return admin.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
+        return profiles.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
 
     @POST
@@ -132,7 +144,7 @@ public class SpecialistResource {
                     schema = @Schema(implementation = CertificationDetail.class)))
     public Response addCertification(@PathParam("id") UUID id, @NotNull @Valid AddCertificationRequest request,
                                      @Context UriInfo uri) {
-        CertificationDetail added = admin.addCertification(id, request);
+        CertificationDetail added = credentials.addCertification(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
                 .entity(added).build();
     }
@@ -143,7 +155,7 @@ public class SpecialistResource {
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail verifyCertification(@PathParam("id") UUID id,
                                                    @PathParam("certificationId") UUID certificationId) {
-        return admin.verifyCertification(id, certificationId, user.id());
+        return credentials.verifyCertification(id, certificationId, user.id());
     }
 
     @POST
@@ -152,7 +164,7 @@ public class SpecialistResource {
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail revokeCertification(@PathParam("id") UUID id,
                                                    @PathParam("certificationId") UUID certificationId) {
-        return admin.revokeCertification(id, certificationId, user.id());
+        return credentials.revokeCertification(id, certificationId, user.id());
     }
 
     @POST
@@ -163,7 +175,7 @@ public class SpecialistResource {
                     schema = @Schema(implementation = LicenseView.class)))
     public Response addLicense(@PathParam("id") UUID id, @NotNull @Valid AddLicenseRequest request,
                                @Context UriInfo uri) {
-        LicenseView added = admin.addLicense(id, request);
+        LicenseView added = credentials.addLicense(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
                 .entity(added).build();
     }
@@ -173,7 +185,7 @@ public class SpecialistResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView verifyLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
-        return admin.verifyLicense(id, licenseId, user.id());
+        return credentials.verifyLicense(id, licenseId, user.id());
     }
 
     @POST
@@ -181,7 +193,7 @@ public class SpecialistResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView revokeLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
-        return admin.revokeLicense(id, licenseId, user.id());
+        return credentials.revokeLicense(id, licenseId, user.id());
     }
 
     @POST
@@ -189,7 +201,7 @@ public class SpecialistResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile suspend(@PathParam("id") UUID id) {
-        return admin.suspend(id, user.id());
+        return profiles.suspend(id, user.id());
     }
 
     @POST
@@ -197,7 +209,7 @@ public class SpecialistResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile activate(@PathParam("id") UUID id) {
-        return admin.activate(id, user.id());
+        return profiles.activate(id, user.id());
     }
 
     private static Response withEtag(SpecialistProfile profile) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.specialist.StatementCounter;
 import org.secondopinion.specialist.demo.BulkDirectoryLoader;
-import org.secondopinion.specialist.directory.SearchCriteria;
-import org.secondopinion.specialist.directory.SpecialistService;
+import org.secondopinion.specialist.search.SearchCriteria;
+import org.secondopinion.specialist.search.SearchService;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +34,7 @@ class DirectorySearchBenchmark {
     @Inject
     BulkDirectoryLoader loader;
     @Inject
-    SpecialistService service;
+    SearchService service;
     @Inject
     EntityManager em;
 

@@ -12,7 +12,7 @@ import org.secondopinion.specialist.directory.Credentials;
 import org.secondopinion.specialist.directory.SpecialistDtos.CreateSpecialistRequest;
 import org.secondopinion.specialist.directory.SpecialistDtos.LicenseRequest;
 import org.secondopinion.specialist.directory.SpecialistStatus;
-import org.secondopinion.specialist.directory.VerificationStatus;
+import org.secondopinion.specialist.credentials.VerificationStatus;
 import org.secondopinion.platform.reference.Npi;
 
 import java.util.List;

@@ -3,6 +3,12 @@ package org.secondopinion.specialist.directory;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
+import org.secondopinion.specialist.credentials.BoardCertification;
+import org.secondopinion.specialist.credentials.CredentialRules;
+import org.secondopinion.specialist.credentials.StateLicense;
+import org.secondopinion.specialist.credentials.VerificationStatus;
+import org.secondopinion.specialist.profile.PreconditionFailedProblem;
+import org.secondopinion.specialist.profile.ProfileEtag;
 
 import java.time.Instant;
 import java.time.LocalDate;

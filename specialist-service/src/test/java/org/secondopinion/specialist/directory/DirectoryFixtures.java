@@ -17,7 +17,7 @@ import static io.restassured.RestAssured.given;
 public final class DirectoryFixtures {
 
     private static final AtomicInteger NEXT = new AtomicInteger(new Random().nextInt(5_000_000));
-    static final String ADMIN = TestTokens.admin("admin1");
+    public static final String ADMIN = TestTokens.admin("admin1");
 
     private DirectoryFixtures() {
     }

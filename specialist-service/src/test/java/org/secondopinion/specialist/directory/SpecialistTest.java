@@ -3,6 +3,10 @@ package org.secondopinion.specialist.directory;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.events.catalog.SpecialistUpserted;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
+import org.secondopinion.specialist.credentials.BoardCertification;
+import org.secondopinion.specialist.credentials.StateLicense;
+import org.secondopinion.specialist.credentials.VerificationStatus;
+import org.secondopinion.specialist.profile.OutOfOfficePeriod;
 
 import java.time.Instant;
 import java.time.LocalDate;

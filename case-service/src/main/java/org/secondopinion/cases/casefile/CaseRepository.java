@@ -1,0 +1,121 @@
+package org.secondopinion.cases.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import org.secondopinion.platform.web.PageResult;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CaseRepository {
+
+    private final EntityManager em;
+
+    public CaseRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<PatientCase> find(UUID id) {
+        return Optional.ofNullable(em.find(PatientCase.class, id));
+    }
+
+    /** For event handlers: serialises concurrent changes of one case. */
+    public Optional<PatientCase> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(PatientCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public void persist(PatientCase c) {
+        em.persist(c);
+    }
+
+    /**
+     * A new human reference, {@code SO-2026-000123}: the year the case was opened and a number unique across
+     * replicas and restarts. Numbers come from a database sequence in blocks of {@value #REFERENCE_BLOCK} per
+     * replica (one round trip per block, never waited for: a sequence is not part of any transaction; the per-year
+     * counter row it replaced was locked by every case being created until that case committed, so intake ran one
+     * creation at a time). References are unique and roughly in creation order; a restart or a rollback leaves
+     * numbers unused; numbers continue across years.
+     */
+    public String nextReference(int year) {
+        return String.format("SO-%d-%06d", year, referenceNumbers.next());
+    }
+
+    /** Must match the sequence's INCREMENT BY (V4__case_reference_sequence.sql). */
+    static final int REFERENCE_BLOCK = 20;
+
+    private final NumberBlocks referenceNumbers = new NumberBlocks(REFERENCE_BLOCK, this::nextReferenceBlock);
+
+    private long nextReferenceBlock() {
+        return ((Number) em.createNativeQuery("SELECT nextval('case_reference_seq')").getSingleResult()).longValue();
+    }
+
+    /** Hands out the numbers of blocks taken from a sequence, one block at a time. */
+    static final class NumberBlocks {
+        private final int size;
+        private final java.util.function.LongSupplier nextBlockStart;
+        private long next;
+        private long end;
+
+        NumberBlocks(int size, java.util.function.LongSupplier nextBlockStart) {
+            this.size = size;
+            this.nextBlockStart = nextBlockStart;
+        }
+
+        synchronized long next() {
+            if (next >= end) {
+                next = nextBlockStart.getAsLong();
+                end = next + size;
+            }
+            return next++;
+        }
+    }
+
+    /**
+     * A page of cases: {@code patientId} / {@code specialistUserId} restrict to what the caller may see (null means
+     * no restriction on that column, for coordinators), {@code filter} narrows further. Newest first.
+     */
+    public PageResult<PatientCase> page(String patientId, String specialistUserId, CaseFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (patientId != null) {
+            where.append(" AND c.patientId = :patientId");
+            params.put("patientId", patientId);
+        }
+        if (specialistUserId != null) {
+            where.append(" AND c.assignedSpecialistUserId = :specialistUserId");
+            params.put("specialistUserId", specialistUserId);
+        }
+        if (filter.status() != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.urgency() != null) {
+            where.append(" AND c.urgency = :urgency");
+            params.put("urgency", filter.urgency());
+        }
+        if (filter.specialty() != null) {
+            where.append(" AND c.specialty = :specialty");
+            params.put("specialty", filter.specialty());
+        }
+        if (filter.submittedFrom() != null) {
+            where.append(" AND c.submittedAt >= :submittedFrom");
+            params.put("submittedFrom", filter.submittedFromInstant());
+        }
+        if (filter.submittedTo() != null) {
+            where.append(" AND c.submittedAt < :submittedBefore");
+            params.put("submittedBefore", filter.submittedBeforeInstant());
+        }
+        TypedQuery<PatientCase> items = em.createQuery("SELECT c FROM PatientCase c" + where
+                + " ORDER BY c.createdAt DESC, c.id", PatientCase.class);
+        TypedQuery<Long> count = em.createQuery("SELECT count(c) FROM PatientCase c" + where, Long.class);
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        return new PageResult<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
+                count.getSingleResult());
+    }
+}

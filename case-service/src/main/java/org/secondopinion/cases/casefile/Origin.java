@@ -1,0 +1,5 @@
+package org.secondopinion.cases.casefile;
+
+public enum Origin {
+    PATIENT, CLINIC_REFERRAL
+}

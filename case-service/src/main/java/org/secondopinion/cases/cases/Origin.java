@@ -1,5 +1,0 @@
-package org.secondopinion.cases.cases;
-
-public enum Origin {
-    PATIENT, CLINIC_REFERRAL
-}

@@ -1,6 +1,0 @@
-package org.secondopinion.cases.cases;
-
-/** {@code URGENT}: surgery is scheduled within 14 days, so the opinion must come fast. */
-public enum Urgency {
-    ROUTINE, URGENT
-}

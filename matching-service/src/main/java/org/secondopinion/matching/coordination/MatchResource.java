@@ -1,0 +1,72 @@
+package org.secondopinion.matching.coordination;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.secondopinion.matching.coordination.MatchDtos.AssignRequest;
+import org.secondopinion.matching.coordination.MatchDtos.MatchDetails;
+import org.secondopinion.matching.coordination.MatchDtos.QueueItem;
+import org.secondopinion.matching.matches.MatchStatus;
+import org.secondopinion.platform.problem.NotFoundProblem;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.web.PageParams;
+import org.secondopinion.platform.web.PageResult;
+
+import java.util.UUID;
+
+/** Coordinators' window into matching: the queue, match details, manual assignment and rematch. */
+@Path("/api/v1/matches")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.COORDINATOR)
+public class MatchResource {
+
+    private final CoordinatorTools matches;
+    private final MatchMapper mapper;
+    private final CurrentUser user;
+
+    public MatchResource(CoordinatorTools matches, MatchMapper mapper, CurrentUser user) {
+        this.matches = matches;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @GET
+    public PageResult<QueueItem> queue(
+            @QueryParam("status") @Pattern(regexp = "OFFERED|ASSIGNED|FAILED|CANCELLED",
+                    message = "must be one of OFFERED, ASSIGNED, FAILED, CANCELLED") String status,
+            @BeanParam @Valid PageParams page) {
+        MatchStatus wanted = status == null ? null : MatchStatus.valueOf(status);
+        var items = matches.queue(wanted, page.offset(), page.size).stream().map(mapper::queueItem).toList();
+        return new PageResult<>(items, page.page, page.size, matches.countQueue(wanted));
+    }
+
+    @GET
+    @Path("/{caseId}")
+    public MatchDetails byCase(@PathParam("caseId") UUID caseId) {
+        return matches.find(caseId).map(mapper::details)
+                .orElseThrow(() -> new NotFoundProblem("match for case", caseId));
+    }
+
+    @POST
+    @Path("/{caseId}/assign")
+    public MatchDetails assign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
+        return mapper.details(matches.assign(caseId, request.specialistId(), request.reason(), request.force(),
+                user.id()));
+    }
+
+    @POST
+    @Path("/{caseId}/rematch")
+    public MatchDetails rematch(@PathParam("caseId") UUID caseId) {
+        return mapper.details(matches.rematch(caseId, user.id()));
+    }
+}

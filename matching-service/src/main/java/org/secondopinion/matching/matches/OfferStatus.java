@@ -1,5 +1,0 @@
-package org.secondopinion.matching.matches;
-
-public enum OfferStatus {
-    PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
-}

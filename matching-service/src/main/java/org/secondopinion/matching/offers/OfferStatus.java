@@ -1,0 +1,5 @@
+package org.secondopinion.matching.offers;
+
+public enum OfferStatus {
+    PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
+}

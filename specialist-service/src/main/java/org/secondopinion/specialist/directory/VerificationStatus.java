@@ -1,6 +1,0 @@
-package org.secondopinion.specialist.directory;
-
-/** Verification state of a board certification or a state licence; only VERIFIED unexpired ones count. */
-public enum VerificationStatus {
-    PENDING, VERIFIED, EXPIRED, REVOKED
-}
