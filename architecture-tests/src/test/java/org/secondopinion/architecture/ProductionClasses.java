@@ -1,17 +1,37 @@
 package org.secondopinion.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.secondopinion.platform.outbox.Outbox;
+import org.secondopinion.platform.web.RequestIds;
 
-/** The main classes of platform-common and the five services, imported once per test JVM (tests left out). */
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * The main classes of platform-web, platform-common and the five services, imported once per test JVM (tests left
+ * out).
+ */
 final class ProductionClasses {
+
+    /**
+     * Classes that come from platform-common's jar (or classes folder): platform-web and platform-common share
+     * package names, so the package cannot tell them apart.
+     */
+    static final DescribedPredicate<JavaClass> OF_PLATFORM_COMMON = DescribedPredicate.describe(
+            "are classes of platform-common", c -> c.getSource()
+                    .map(source -> source.getUri().toString().contains(location(Outbox.class).toUri().getRawPath()))
+                    .orElse(false));
 
     static final String[] PACKAGES = {"org.secondopinion.platform", "org.secondopinion.cases",
             "org.secondopinion.specialist", "org.secondopinion.matching", "org.secondopinion.notification",
             "org.secondopinion.gateway"};
 
     private static JavaClasses classes;
+    private static JavaClasses platformWeb;
 
     private ProductionClasses() {
     }
@@ -23,5 +43,23 @@ final class ProductionClasses {
                     .importPackages(PACKAGES);
         }
         return classes;
+    }
+
+    /** The main classes of platform-web alone: its jar (or classes folder). */
+    static synchronized JavaClasses platformWeb() {
+        if (platformWeb == null) {
+            platformWeb = new ClassFileImporter()
+                    .withImportOption(new ImportOption.DoNotIncludeTests())
+                    .importPath(location(RequestIds.class));
+        }
+        return platformWeb;
+    }
+
+    private static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
