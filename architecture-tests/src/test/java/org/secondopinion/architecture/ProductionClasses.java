@@ -8,8 +8,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.web.RequestIds;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
 
 /**
  * The main classes of platform-web, platform-common and the five services, imported once per test JVM (tests left
@@ -45,12 +49,23 @@ final class ProductionClasses {
         return classes;
     }
 
-    /** The main classes of platform-web alone: its jar (or classes folder). */
+    /**
+     * The main classes of platform-web alone: its jar (a reactor build to {@code package} or later, or a local
+     * repository) or its classes folder (a build to {@code test}).
+     */
     static synchronized JavaClasses platformWeb() {
         if (platformWeb == null) {
-            platformWeb = new ClassFileImporter()
-                    .withImportOption(new ImportOption.DoNotIncludeTests())
-                    .importPath(location(RequestIds.class));
+            ClassFileImporter importer = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests());
+            Path location = location(RequestIds.class);
+            if (Files.isDirectory(location)) {
+                platformWeb = importer.importPath(location);
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    platformWeb = importer.importJar(jar);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         return platformWeb;
     }
