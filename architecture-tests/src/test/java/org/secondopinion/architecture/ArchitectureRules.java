@@ -18,8 +18,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 /**
- * The rules the build holds over the main code of the services and platform-common (docs/DEVELOPING.md, "Rules
- * the build holds"). Each is a constant so that {@link ArchitectureTest} checks it against the production classes
+ * The rules the build holds over the main code of the services, platform-web and platform-common
+ * (docs/DEVELOPING.md, "Rules the build holds"). Each is a constant so that {@link ArchitectureTest} checks it against the production classes
  * and {@link RulesCanFailTest} against a fixture that breaks it.
  */
 final class ArchitectureRules {
@@ -27,8 +27,7 @@ final class ArchitectureRules {
     static final String PLATFORM = "org.secondopinion.platform..";
     /** The one place that may read the system clock: the producer of the injectable {@code java.time.Clock}. */
     static final String PLATFORM_TIME = "org.secondopinion.platform.time..";
-    /** The gateway's copy of that producer, as long as the gateway does not depend on platform-common. */
-    static final String GATEWAY_TIME = "org.secondopinion.gateway.time..";
+    static final String GATEWAY = "org.secondopinion.gateway..";
 
     /** Root package of each service module. */
     static final List<String> SERVICES = List.of("org.secondopinion.cases", "org.secondopinion.specialist",
@@ -55,7 +54,7 @@ final class ArchitectureRules {
      * and reminders without waiting, which a class reading the system clock itself would defeat.
      */
     static final ArchRule NO_WALL_CLOCK = noClasses()
-            .that().resideOutsideOfPackages(PLATFORM_TIME, GATEWAY_TIME)
+            .that().resideOutsideOfPackage(PLATFORM_TIME)
             .should().callMethodWhere(readsTheSystemClock())
             .orShould().callConstructorWhere(newDateOfNow())
             .because("time comes from the injected java.time.Clock (platform's ClockProducer), which tests replace");
@@ -72,6 +71,29 @@ final class ArchitectureRules {
             .that().resideInAPackage(PLATFORM)
             .should().dependOnClassesThat().resideInAnyPackage(subpackagesOf(SERVICES))
             .because("platform-common is plumbing every service shares; it must not know any service");
+
+    /**
+     * The gateway shares the web plumbing (platform-web) and nothing else: platform-common brings Hibernate, Flyway,
+     * Kafka and Quarkus REST, which a proxy without a database must not carry. Its classes are told apart by the jar
+     * (or classes folder) they come from, since the two modules share package names.
+     */
+    static final ArchRule GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY = noClasses()
+            .that().resideInAPackage(GATEWAY)
+            .should().dependOnClassesThat(ProductionClasses.OF_PLATFORM_COMMON)
+            .because("the gateway depends on platform-web only (platform-web/README.md); platform-common is the "
+                    + "services' plumbing with a database and Kafka");
+
+    /**
+     * platform-web is what the gateway can share: no database, messaging or Quarkus REST. Checked over the classes of
+     * platform-web's jar ({@link ProductionClasses#platformWeb()}).
+     */
+    static final ArchRule PLATFORM_WEB_NEEDS_NO_DATABASE_MESSAGING_OR_REST = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.transaction..",
+                    "org.hibernate..", "io.quarkus.hibernate..", "org.flywaydb..", "io.quarkus.flyway..",
+                    "org.apache.kafka..", "io.quarkus.kafka..", "io.smallrye.reactive.messaging..",
+                    "org.eclipse.microprofile.reactive.messaging..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+            .because("platform-web is the plumbing the gateway shares; what needs a database, Kafka or Quarkus "
+                    + "REST lives in platform-common (platform-web/README.md)");
 
     /** Services talk by events and HTTP, never by each other's classes. */
     static final ArchRule SERVICES_DO_NOT_DEPEND_ON_EACH_OTHER = servicesDoNotDependOnEachOther();

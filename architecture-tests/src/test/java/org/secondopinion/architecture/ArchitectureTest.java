@@ -55,4 +55,17 @@ class ArchitectureTest {
     void eventsAreConsumedThroughThePlatformNotReactiveMessaging() {
         ArchitectureRules.NO_REACTIVE_MESSAGING.check(production);
     }
+
+    @Test
+    void theGatewayDependsOnPlatformWebOnly() {
+        ArchitectureRules.GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY.check(production);
+    }
+
+    @Test
+    void platformWebNeedsNoDatabaseMessagingOrQuarkusRest() {
+        JavaClasses platformWeb = ProductionClasses.platformWeb();
+        assertThat(platformWeb.stream().map(JavaClass::getSimpleName)).contains("RequestIds", "ProblemBody")
+                .doesNotContain("Outbox", "RequestIdFilter");
+        ArchitectureRules.PLATFORM_WEB_NEEDS_NO_DATABASE_MESSAGING_OR_REST.check(platformWeb);
+    }
 }

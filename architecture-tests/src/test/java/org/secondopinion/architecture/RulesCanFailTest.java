@@ -12,8 +12,10 @@ import org.secondopinion.architecture.fixtures.FieldInjected;
 import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
 import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
 import org.secondopinion.architecture.fixtures.WallClockReader;
+import org.secondopinion.architecture.fixtures.WebPlumbingWithPersistence;
 import org.secondopinion.architecture.fixtures.ZonedWallClockReader;
 import org.secondopinion.architecture.fixtures.fixtures.InAStutteringPackage;
+import org.secondopinion.gateway.archfixture.GatewayUsingPlatformCommon;
 import org.secondopinion.matching.archfixture.MatchingUsingACaseClass;
 import org.secondopinion.platform.archfixture.PlatformUsingAServiceClass;
 
@@ -78,6 +80,19 @@ class RulesCanFailTest {
     @Test
     void aPackageRepeatingItsParentsNameIsReported() {
         assertReports(ArchitectureRules.PACKAGES_DO_NOT_STUTTER, InAStutteringPackage.class);
+    }
+
+    @Test
+    void theGatewayUsingPlatformCommonIsReported() {
+        assertReports(ArchitectureRules.GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY, GatewayUsingPlatformCommon.class);
+    }
+
+    @Test
+    void webPlumbingUsingTheDatabaseIsReported() {
+        assertThatThrownBy(() -> ArchitectureRules.PLATFORM_WEB_NEEDS_NO_DATABASE_MESSAGING_OR_REST
+                .check(only(WebPlumbingWithPersistence.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(WebPlumbingWithPersistence.class.getName());
     }
 
     private static void assertReports(ArchRule rule, Class<?> fixture) {

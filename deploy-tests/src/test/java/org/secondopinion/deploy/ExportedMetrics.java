@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ExportedMetrics {
 
     static final List<String> MODULES = List.of("case-service", "specialist-service", "matching-service",
-            "notification-service", "platform-common", "gateway");
+            "notification-service", "platform-web", "platform-common", "gateway");
 
     /** Families exported by binders rather than by our own meters: prefix -> (file, text that turns it on). */
     static final Map<String, List<String>> FRAMEWORK_FAMILIES = Map.of(

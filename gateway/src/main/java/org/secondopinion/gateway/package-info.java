@@ -11,7 +11,9 @@
  *   <li>{@code limits}: token buckets per client (bucket4j) and a circuit breaker per upstream.</li>
  *   <li>{@code me}: the {@code /api/v1/me} dashboard fan-out.</li>
  *   <li>{@code proxy}: streaming forwarding (vertx-http-proxy), header rules, failure classification (503/504/502).</li>
- *   <li>{@code time}: the injectable {@code Clock}.</li>
  * </ul>
+ * Shared with the services through platform-web (never platform-common, which brings a database and Kafka): the
+ * problem shape ({@code ProblemBody}), the request-id rule ({@code RequestIds}), the roles, the verified-token cache
+ * ({@code VerifiedTokens}) and the injectable {@code Clock}.
  */
 package org.secondopinion.gateway;

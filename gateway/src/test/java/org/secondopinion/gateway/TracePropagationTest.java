@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.gateway.edge.ApiRouter;
-import org.secondopinion.gateway.edge.RequestIds;
+import org.secondopinion.platform.web.RequestIds;
 import org.secondopinion.infra.testing.InMemoryTraces;
 import org.secondopinion.infra.testing.TestTokens;
 

@@ -27,8 +27,9 @@ import org.secondopinion.gateway.proxy.UpstreamProxy;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.web.RequestIds;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,8 +41,6 @@ import java.util.Optional;
 public class ApiRouter {
 
     static final String ME_PATH = "/api/v1/me";
-    /** The platform's roles (DESIGN §3): a token holding none of them is signed in but no user of the platform. */
-    static final List<String> ROLES = List.of("patient", "specialist", "coordinator", "clinic", "admin");
     private static final Logger LOG = Logger.getLogger(ApiRouter.class);
 
     private final EdgeAuthenticator authenticator;
@@ -187,7 +186,7 @@ public class ApiRouter {
         HttpMethod method = ctx.request().method();
         if (ME_PATH.equals(path) && method == HttpMethod.GET) {
             RouteMeters meters = metrics.route(GatewayMetrics.ME);
-            if (ROLES.stream().noneMatch(identity::hasRole)) {
+            if (Roles.ALL.stream().noneMatch(identity::hasRole)) {
                 reject(ctx, Problem.forbidden("the token holds no role of the platform", path, requestId));
                 meters.answered(method, 403, started);
                 return;

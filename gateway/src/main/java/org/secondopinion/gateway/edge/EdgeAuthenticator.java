@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.secondopinion.gateway.limits.RateLimits;
+import org.secondopinion.platform.security.VerifiedTokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import java.util.function.BiConsumer;
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
-
-    private static final String BEARER = "Bearer ";
 
     private final IdentityProviderManager identityProviderManager;
     private final VerifiedTokens verified;
@@ -39,13 +38,13 @@ public class EdgeAuthenticator {
      * spot: no signature check, no {@link Uni} (and no context capture around it).
      */
     public SecurityIdentity alreadyVerified(RoutingContext ctx) {
-        String token = bearerToken(ctx.request().getHeader("Authorization"));
+        String token = VerifiedTokens.bearerToken(ctx.request().getHeader("Authorization"));
         return token == null ? null : verified.get(token);
     }
 
     /** The caller's identity; anonymous when no credentials came, a failure when the token is not valid. */
     public Uni<SecurityIdentity> authenticate(RoutingContext ctx) {
-        String token = bearerToken(ctx.request().getHeader("Authorization"));
+        String token = VerifiedTokens.bearerToken(ctx.request().getHeader("Authorization"));
         // Quarkus would answer a bad token itself (empty 401) through this hook; the caller of this method answers
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (context, failure) -> {
         });
@@ -64,8 +63,4 @@ public class EdgeAuthenticator {
         });
     }
 
-    private static String bearerToken(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
-    }
 }

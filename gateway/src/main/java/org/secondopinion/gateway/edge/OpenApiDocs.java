@@ -10,6 +10,7 @@ import org.secondopinion.gateway.proxy.UpstreamProxy;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
+import org.secondopinion.platform.web.RequestIds;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,14 @@ package org.secondopinion.gateway.edge;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.secondopinion.platform.problem.ProblemBody;
+import org.secondopinion.platform.web.RequestIds;
 
 /**
- * RFC 9457 answers the gateway gives itself (the services write their own). Same shape as platform-common's
- * problem bodies, plus {@code requestId} so a caller can quote it when an upstream failed.
+ * RFC 9457 answers the gateway gives itself (the services write their own): the platform's {@link ProblemBody}
+ * shape, plus {@code requestId} so a caller can quote it when an upstream failed.
  */
 public record Problem(int status, String title, String detail, String instance, String requestId) {
-
-    public static final String CONTENT_TYPE = "application/problem+json";
 
     public static Problem unauthorized(String detail, String path, String requestId) {
         return new Problem(401, "Unauthorized", detail, path, requestId);
@@ -60,13 +60,7 @@ public record Problem(int status, String title, String detail, String instance, 
     }
 
     public JsonObject toJson() {
-        return new JsonObject()
-                .put("type", "about:blank")
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", instance)
-                .put("requestId", requestId);
+        return new JsonObject(ProblemBody.of(status, title, detail, instance)).put("requestId", requestId);
     }
 
     /** Writes this problem unless the response has already started (then the connection is the only signal left). */
@@ -76,7 +70,7 @@ public record Problem(int status, String title, String detail, String instance, 
             return;
         }
         ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("Content-Type", ProblemBody.CONTENT_TYPE)
                 .putHeader(RequestIds.HEADER, requestId);
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");

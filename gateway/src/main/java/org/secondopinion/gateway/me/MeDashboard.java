@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.secondopinion.gateway.edge.RequestIds;
 import org.secondopinion.gateway.limits.CircuitBreaker;
 import org.secondopinion.gateway.limits.CircuitBreakers;
 import org.secondopinion.gateway.proxy.UpstreamProxy;
@@ -16,6 +15,8 @@ import org.secondopinion.gateway.proxy.UpstreamProxy.UpstreamStatusException;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
 import org.secondopinion.gateway.routing.RouteTable;
+import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.web.RequestIds;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +61,13 @@ public class MeDashboard {
 
         // the services decide what each role may list; the gateway only skips parts that cannot apply
         Map<String, Future<JsonObject>> parts = new LinkedHashMap<>();
-        if (identity.hasRole("patient") || identity.hasRole("specialist") || identity.hasRole("coordinator")) {
+        if (identity.hasRole(Roles.PATIENT) || identity.hasRole(Roles.SPECIALIST)
+                || identity.hasRole(Roles.COORDINATOR)) {
             parts.put("openCases", part("/api/v1/cases?size=" + config.me().caseLimit(), headers, MeParts::openCases));
         }
         parts.put("unreadNotifications", part("/api/v1/notifications/unread-count", headers,
                 MeParts::unreadNotifications));
-        if (identity.hasRole("specialist")) {
+        if (identity.hasRole(Roles.SPECIALIST)) {
             parts.put("pendingOffers", part("/api/v1/offers?size=20", headers, MeParts::pendingOffers));
         }
 

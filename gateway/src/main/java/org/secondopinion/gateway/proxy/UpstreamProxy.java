@@ -25,10 +25,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.secondopinion.gateway.edge.RequestIds;
 import org.secondopinion.gateway.metrics.GatewayMetrics;
 import org.secondopinion.gateway.routing.GatewayConfig;
 import org.secondopinion.gateway.routing.Route;
+import org.secondopinion.platform.web.RequestIds;
 
 import java.time.Duration;
 import java.util.Map;

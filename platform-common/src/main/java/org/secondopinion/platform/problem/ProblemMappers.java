@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
 
-    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json"); // ProblemBody.CONTENT_TYPE
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -138,12 +137,6 @@ public class ProblemMappers {
 
     /** A problem body (type, title, status, detail, instance) for refusals made outside an exception mapper. */
     public static Map<String, Object> body(int status, String title, String detail, String instance) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", instance);
-        return body;
+        return ProblemBody.of(status, title, detail, instance);
     }
 }

@@ -129,7 +129,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Content problemContent(boolean fhir) {
-        Content content = OASFactory.createContent().addMediaType("application/problem+json",
+        Content content = OASFactory.createContent().addMediaType(ProblemBody.CONTENT_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
         if (fhir) {
             content.addMediaType("application/fhir+json", OASFactory.createMediaType().schema(

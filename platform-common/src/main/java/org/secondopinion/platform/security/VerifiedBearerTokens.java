@@ -17,9 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens this service has verified before, answered without verifying them again until they expire.
@@ -31,42 +29,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * remembered. Nothing changes for invalid, expired or missing tokens: quarkus-oidc answers those as before. Entries
  * live until the token's {@code exp} and at most {@code so.security.verified-token-ttl} (default 5 minutes, so a
  * signing key removed from the issuer's JWKS stops working within that time); the map is bounded and starts over
- * when full (a miss only costs one verification).
+ * when full (a miss only costs one verification): {@link VerifiedTokens}, the same cache the gateway uses.
  */
 @ApplicationScoped
 public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
     private static final int MAX_ENTRIES = 20_000;
 
-    private record Entry(SecurityIdentity identity, long validUntilNanos) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final OidcAuthenticationMechanism oidc;
-    private final long maxAgeNanos;
-    private final Clock clock;
+    private final VerifiedTokens verified;
 
     public VerifiedBearerTokens(OidcAuthenticationMechanism oidc,
                                 @ConfigProperty(name = "so.security.verified-token-ttl", defaultValue = "5m")
                                 Duration maxAge, Clock clock) {
         this.oidc = oidc;
-        this.maxAgeNanos = maxAge.toNanos();
-        this.clock = clock;
+        this.verified = new VerifiedTokens(MAX_ENTRIES, maxAge, System::nanoTime,
+                () -> clock.instant().getEpochSecond());
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = bearerToken(context.request().getHeader("Authorization"));
+        String token = VerifiedTokens.bearerToken(context.request().getHeader("Authorization"));
         if (token == null) {
             return oidc.authenticate(context, identityProviderManager);
         }
-        Entry entry = entries.get(token);
-        if (entry != null) {
-            if (System.nanoTime() - entry.validUntilNanos() < 0) {
-                return Uni.createFrom().item(entry.identity());
-            }
-            entries.remove(token, entry);
+        SecurityIdentity known = verified.get(token);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         return oidc.authenticate(context, identityProviderManager).invoke(identity -> remember(token, identity));
     }
@@ -76,15 +65,7 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
-        long untilExpiry = Duration.ofSeconds(jwt.getExpirationTime() - clock.instant().getEpochSecond()).toNanos();
-        long lifetime = Math.min(untilExpiry, maxAgeNanos);
-        if (lifetime <= 0) {
-            return;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(token, new Entry(detached(identity), System.nanoTime() + lifetime));
+        verified.put(token, detached(identity), jwt.getExpirationTime());
     }
 
     /**
@@ -105,11 +86,6 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
         return builder.build();
     }
 
-    static String bearerToken(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
-    }
-
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return oidc.getChallenge(context);
@@ -128,10 +104,5 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
     @Override
     public int getPriority() {
         return oidc.getPriority() + 1;
-    }
-
-    /** Only for tests: how many verified tokens are remembered. */
-    int size() {
-        return entries.size();
     }
 }

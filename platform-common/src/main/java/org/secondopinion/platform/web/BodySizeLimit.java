@@ -7,10 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secondopinion.platform.problem.ProblemBody;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A request that declares a body larger than {@code quarkus.http.limits.max-body-size} gets a 413 problem body
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public class BodySizeLimit {
 
     static final int ORDER = -3;
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Optional<MemorySize> limit;
 
@@ -62,19 +60,11 @@ public class BodySizeLimit {
      * the connection: what is left of the request is not read.
      */
     static void refuse(RoutingContext ctx, int status, String title, String detail) {
-        String requestId = ctx.request().getHeader(RequestIdFilter.HEADER);
-        if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-        }
-        JsonObject problem = new JsonObject()
-                .put("type", "about:blank")
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.normalizedPath());
+        String requestId = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+        JsonObject problem = new JsonObject(ProblemBody.of(status, title, detail, ctx.normalizedPath()));
         ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .putHeader(RequestIdFilter.HEADER, requestId)
+                .putHeader("Content-Type", ProblemBody.CONTENT_TYPE)
+                .putHeader(RequestIds.HEADER, requestId)
                 .putHeader("Connection", "close")
                 .end(problem.encode());
     }

@@ -6,25 +6,21 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
- * {@code X-Request-Id}: taken from the caller (the gateway sets it) or made here, put on every log line of the
- * request through the MDC key {@code requestId}, and echoed in the response.
+ * {@code X-Request-Id} in Quarkus REST: taken from the caller (the gateway sets it) or made here, put on every log
+ * line of the request through the MDC key {@code requestId}, and echoed in the response. The rule itself (which ids
+ * are kept, how new ones are made) is {@link RequestIds} in platform-web, the same the gateway applies.
  */
 public class RequestIdFilter {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
-    /** Ids are echoed and logged: accept only harmless ones. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final String HEADER = RequestIds.HEADER;
+    public static final String MDC_KEY = RequestIds.MDC_KEY;
 
     @ServerRequestFilter(preMatching = true)
     public void onRequest(ContainerRequestContext request) {
-        String id = request.getHeaderString(HEADER);
-        if (id == null || !SAFE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+        String fromCaller = request.getHeaderString(HEADER);
+        String id = RequestIds.acceptOrCreate(fromCaller);
+        if (!id.equals(fromCaller)) {
             request.getHeaders().putSingle(HEADER, id);
         }
         MDC.put(MDC_KEY, id);
@@ -41,7 +37,6 @@ public class RequestIdFilter {
 
     /** The current request's id, for audit records and outgoing calls. */
     public static String current() {
-        Object id = MDC.get(MDC_KEY);
-        return id == null ? null : id.toString();
+        return RequestIds.current();
     }
 }

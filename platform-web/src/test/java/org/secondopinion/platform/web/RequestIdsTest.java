@@ -1,4 +1,4 @@
-package org.secondopinion.gateway.edge;
+package org.secondopinion.platform.web;
 
 import org.junit.jupiter.api.Test;
 

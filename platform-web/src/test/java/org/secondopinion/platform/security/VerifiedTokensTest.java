@@ -1,4 +1,4 @@
-package org.secondopinion.gateway.edge;
+package org.secondopinion.platform.security;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package org.secondopinion.gateway.edge;
+package org.secondopinion.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -10,10 +10,14 @@ import java.util.function.LongSupplier;
 /**
  * Identities of bearer tokens already verified, until they expire (at most {@code maxAge}). A JWT cannot change
  * once signed, so the same string verifies the same way until its {@code exp}: skipping the signature check and
- * claim parsing on repeats is what keeps the gateway's added latency close to a plain proxy's. Bounded: when full
- * it starts over rather than tracking usage (cheap, and a miss only costs one verification).
+ * claim parsing on repeats is what keeps the gateway's added latency close to a plain proxy's, and a service's
+ * small reads cheap. Bounded: when full it starts over rather than tracking usage (cheap, and a miss only costs
+ * one verification). Plain Java with injectable clocks; used by the gateway's {@code EdgeAuthenticator} and the
+ * services' {@code VerifiedBearerTokens} (platform-common).
  */
 public class VerifiedTokens {
+
+    private static final String BEARER = "Bearer ";
 
     private record Entry(SecurityIdentity identity, long validUntilNanos) {
     }
@@ -56,7 +60,14 @@ public class VerifiedTokens {
         entries.put(token, new Entry(identity, nanoClock.getAsLong() + lifetime));
     }
 
-    int size() {
+    /** The token of an {@code Authorization: Bearer <token>} header (scheme in any case), or null. */
+    public static String bearerToken(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
+    }
+
+    /** How many verified tokens are remembered (for tests). */
+    public int size() {
         return entries.size();
     }
 }
