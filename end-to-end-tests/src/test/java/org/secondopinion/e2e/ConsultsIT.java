@@ -32,11 +32,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * A live consult through the gateway, on the shared stack (which books at 30 s notice and lets a patient move a
+ * A live consult through the gateway, on the shared stack (which books at 20 s notice and lets a patient move a
  * consult up to 30 minutes before it, see {@link SharedStack}): a case assigned to a specialist; the specialist
  * publishes availability; the patient lists the slots in their own zone and books one an hour ahead; the 1-hour
  * reminder reaches the patient's feed and mailbox; the specialist can see them sooner, the patient moves the consult
- * to a slot starting in about a minute; once it has started the specialist completes it with a note, which the patient
+ * to a slot starting in under a minute; once it has started the specialist completes it with a note, which the patient
  * reads with the case. Nobody else sees the consult, and the join link is given only in its window.
  */
 @ExtendWith(SharedStack.class)
@@ -69,9 +69,9 @@ class ConsultsIT {
         String consults = "/api/v1/cases/" + caseId + "/consults";
 
         // no availability published for this case's consults yet, or an older one: the specialist publishes a window
-        // an hour (and a minute) from now, in a zone where that is mid-morning so that no window crosses midnight
+        // an hour (and 45 seconds) from now, in a zone where that is mid-morning so that no window crosses midnight
         ZoneId zone = zoneWhereItIsMorning(Instant.now());
-        Instant later = Instant.now().plus(Duration.ofHours(1)).plus(Duration.ofSeconds(60))
+        Instant later = Instant.now().plus(Duration.ofHours(1)).plus(Duration.ofSeconds(45))
                 .truncatedTo(ChronoUnit.SECONDS);
         List<Map<String, Object>> windows = new ArrayList<>(List.of(window(later, zone)));
         publish(specialist, zone, windows);
@@ -113,8 +113,8 @@ class ConsultsIT {
         assertThat(GreenMailUtil.getBody(reminder)).contains(reference)
                 .doesNotContain("M51.26", "63030", "Lumbar", "microdiscectomy", "Cutter", NOTE);
 
-        // the specialist opens a slot starting in about a minute and the patient moves the consult there
-        Instant soon = Instant.now().plus(Duration.ofSeconds(75)).truncatedTo(ChronoUnit.SECONDS);
+        // the specialist opens a slot starting in under a minute and the patient moves the consult there
+        Instant soon = Instant.now().plus(Duration.ofSeconds(50)).truncatedTo(ChronoUnit.SECONDS);
         windows.add(window(soon, zone));
         publish(specialist, zone, windows);
         OffsetDateTime sooner = await().atMost(ASYNC).until(() -> slotStarting(caseId, soon), s -> s != null);
