@@ -43,6 +43,10 @@ public final class SharedStack implements BeforeAllCallback {
     private static LocalStack start() {
         return LocalStack.start(isolated("e2e-stack")
                 .productionTelemetry(true)
+                // ConsultsIT books a consult in test time: seconds of notice instead of 12 h, and a patient may
+                // still move a consult that starts in an hour (the reminders stay 24 h and 1 h before the start)
+                .environment("case-service", "SO_CONSULTS_MINIMUM_NOTICE", "PT20S")
+                .environment("case-service", "SO_CONSULTS_CHANGE_CUTOFF", "PT30M")
                 .readyTimeout(Duration.ofMinutes(4)));
     }
 
