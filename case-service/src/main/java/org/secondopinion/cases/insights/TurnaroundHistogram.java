@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 final class TurnaroundHistogram {
 
-    /** Six minutes: the figures show hours with one decimal. */
+    /** Six minutes: the figures show hours with one decimal. The planner's statistics on it: migration V8. */
     static final long BUCKET_SECONDS = 360;
 
     private final TreeMap<Long, Long> cases = new TreeMap<>();
