@@ -69,6 +69,24 @@ class GatewayProxyTest {
         assertThat(response.jsonPath().getString("headers.content-type")).startsWith("application/json");
     }
 
+    /**
+     * A service's quota refusal reaches the caller as the service gave it, Retry-After included (a client must know
+     * when to come back), and is an answer, not an upstream failure: more of them than the breaker's threshold leave
+     * the route open.
+     */
+    @Test
+    void aServicesQuotaRefusalPassesThroughWithItsRetryAfterAndOpensNoBreaker() {
+        String token = TestTokens.patient("patient-quota");
+        for (int i = 0; i < 7; i++) {
+            Response refused = given().auth().oauth2(token)
+                    .when().post("/api/v1/cases/c-1/documents/quota-exceeded")
+                    .then().statusCode(429).contentType("application/problem+json").extract().response();
+            assertThat(refused.header("Retry-After")).isEqualTo("3600");
+            assertThat(refused.jsonPath().getString("detail")).isEqualTo("upload quota of this case used up for today");
+        }
+        given().auth().oauth2(token).when().get("/api/v1/cases/c-1").then().statusCode(200);
+    }
+
     @Test
     void callersRequestIdIsForwardedAndEchoed() {
         Response response = given().auth().oauth2(patientToken).header("X-Request-Id", "demo-42.a:b")

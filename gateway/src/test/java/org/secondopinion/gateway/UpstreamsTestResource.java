@@ -210,6 +210,14 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
                             .put("bytes", size[0]).encode()));
             return;
         }
+        if (request.path().endsWith("/quota-exceeded")) {
+            // what a service answers when a quota is used up (platform/quota): 429, Retry-After and a problem body
+            request.response().setStatusCode(429).putHeader("Retry-After", "3600")
+                    .putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("type", "about:blank").put("title", "Too Many Requests").put("status", 429)
+                            .put("detail", "upload quota of this case used up for today").encode());
+            return;
+        }
         if (request.path().endsWith("/event-stream")) {
             request.response().putHeader("Content-Type", "text/event-stream").end("data: {}\n\n");
             return;
