@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.secondopinion.platform.problem.DomainException;
 import org.secondopinion.platform.problem.ProblemMappers;
+import org.secondopinion.platform.quota.QuotaExceededProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -144,10 +145,17 @@ public class FhirResource {
         IssueType code = switch (e.status()) {
             case 404 -> IssueType.NOTFOUND;
             case 409 -> IssueType.CONFLICT;
+            // a clinic's referral quota used up: FHIR's own code for it, and when to come back
+            case 429 -> IssueType.THROTTLED;
             default -> IssueType.INVALID;
         };
         // e.g. the Idempotency-Key header, reused or malformed: not in the resource, so the diagnostics name it
-        return outcome(e.status(), List.of(new FhirIssue(code, List.of(), e.getMessage())));
+        Response.ResponseBuilder refused = Response.status(e.status()).type(FhirJson.MEDIA_TYPE)
+                .entity(json.encode(FhirReferralViews.outcome(List.of(new FhirIssue(code, List.of(), e.getMessage())))));
+        if (e instanceof QuotaExceededProblem quota) {
+            refused.header("Retry-After", Long.toString(quota.retryAfterSeconds()));
+        }
+        return refused.build();
     }
 
     @ServerExceptionMapper
