@@ -17,6 +17,7 @@ import org.secondopinion.platform.events.catalog.CaseInformationRequested;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseOutcomeRequested;
 import org.secondopinion.platform.events.catalog.CaseSubmitted;
+import org.secondopinion.platform.events.catalog.ConsultBooked;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOfferDeclined;
@@ -46,6 +47,18 @@ class RoutingTest {
     private static final String PROCEDURE = "63030";
 
     private final Routing routing = new Routing(JSON);
+
+    @Test
+    void aBookedConsultTellsBothParticipantsWithoutItsTime() {
+        Instant starts = Instant.parse("2026-12-08T17:00:00Z");
+        List<NotificationIntent> intents = routing.route(event(EventTypes.CONSULT_BOOKED, new ConsultBooked(
+                UUID.randomUUID(), CASE_ID, REF, "patient1", SPECIALIST_ID, "specialist1", starts,
+                starts.plusSeconds(1800), 0, starts.minusSeconds(86_400))));
+
+        assertThat(intents).extracting(NotificationIntent::recipient, NotificationIntent::kind).containsExactly(
+                tuple("patient1", NotificationKind.CONSULT_BOOKED), tuple("specialist1", NotificationKind.CONSULT_BOOKED));
+        assertThat(intents).allSatisfy(intent -> assertThat(intent.text()).contains(REF).doesNotContain("17:00"));
+    }
 
     @Test
     void submittedCaseIsAcknowledgedToThePatient() {
