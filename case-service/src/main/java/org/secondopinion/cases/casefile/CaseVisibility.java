@@ -24,16 +24,12 @@ public class CaseVisibility implements ObjectVisibility {
     }
 
     @Override
-    public boolean visible(String kind, String id, CurrentUser user) {
-        if (!CASE.equals(kind)) {
-            throw new IllegalArgumentException("case-service scopes operations to cases only, not " + kind);
-        }
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return cases.find(caseId).filter(c -> CaseAccess.canRead(c, user) || user.is(Roles.ADMIN)).isPresent();
+    public String kind() {
+        return CASE;
+    }
+
+    @Override
+    public boolean visible(UUID id, CurrentUser user) {
+        return cases.find(id).filter(c -> CaseAccess.canRead(c, user) || user.is(Roles.ADMIN)).isPresent();
     }
 }

@@ -23,17 +23,12 @@ public class WebhookVisibility implements ObjectVisibility {
     }
 
     @Override
-    public boolean visible(String kind, String id, CurrentUser user) {
-        if (!WEBHOOK.equals(kind)) {
-            throw new IllegalArgumentException("notification-service scopes operations to webhooks only, not " + kind);
-        }
-        String clinicId = WebhookService.clinicId(user);
-        UUID webhookId;
-        try {
-            webhookId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return repository.findLive(clinicId, webhookId).isPresent();
+    public String kind() {
+        return WEBHOOK;
+    }
+
+    @Override
+    public boolean visible(UUID id, CurrentUser user) {
+        return repository.findLive(WebhookService.clinicId(user), id).isPresent();
     }
 }

@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,14 +35,23 @@ public class ObjectScopes {
         if (scope.isEmpty()) {
             return;
         }
-        if (visibility.isUnsatisfied()) {
-            throw new IllegalStateException(method + " is @ScopedTo(\"" + scope.get().kind()
-                    + "\") but the service has no ObjectVisibility bean");
-        }
+        String kind = scope.get().kind();
+        ObjectVisibility rule = visibility.stream().filter(v -> kind.equals(v.kind())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(method + " is @ScopedTo(\"" + kind
+                        + "\") but the service has no ObjectVisibility bean of that kind"));
         List<String> ids = request.getUriInfo().getPathParameters().get(scope.get().pathParam());
         String id = ids == null || ids.isEmpty() ? null : ids.get(0);
-        if (id == null || !visibility.get().visible(scope.get().kind(), id, user.get())) {
-            throw new NotFoundProblem(scope.get().kind(), id);
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty() || !rule.visible(uuid.get(), user.get())) {
+            throw new NotFoundProblem(kind, id);
+        }
+    }
+
+    static Optional<UUID> uuid(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
