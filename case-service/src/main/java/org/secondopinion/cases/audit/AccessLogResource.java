@@ -14,15 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.casefile.CaseLookup;
 import org.secondopinion.cases.casefile.CaseRepository;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
 import java.time.Instant;
 import java.util.UUID;
 
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")

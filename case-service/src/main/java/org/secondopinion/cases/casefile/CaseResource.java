@@ -32,6 +32,7 @@ import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -68,6 +69,7 @@ public class CaseResource {
     }
 
     @GET
+    @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}")
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
     @Operation(summary = "Read a case you may see (your own, assigned to you, or any as coordinator)")
@@ -95,6 +97,7 @@ public class CaseResource {
     }
 
     @PATCH
+    @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Roles.PATIENT)
@@ -110,6 +113,7 @@ public class CaseResource {
     }
 
     @POST
+    @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}/submit")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
@@ -126,6 +130,7 @@ public class CaseResource {
     }
 
     @POST
+    @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}/cancel")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Withdraw your case (draft, submitted, unmatched or assigned)")
@@ -138,6 +143,7 @@ public class CaseResource {
     }
 
     @POST
+    @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}/close")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Close your case after reading the opinion (it also closes by itself some days later)")

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.cases.consults.ConsultDtos.BookRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CancelRequest;
 import org.secondopinion.cases.consults.ConsultDtos.CompleteRequest;
@@ -35,8 +36,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.secondopinion.platform.security.ScopedTo;
 
 /** Live consults of a case: the case's patient, its assigned specialist and coordinators; others get 404. */
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}/consults")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

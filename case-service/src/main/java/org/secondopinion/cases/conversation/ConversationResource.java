@@ -18,13 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.secondopinion.platform.security.ScopedTo;
 
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Information requests and messages")

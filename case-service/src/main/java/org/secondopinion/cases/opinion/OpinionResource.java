@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.cases.opinion.OpinionDtos.AddendumCreate;
 import org.secondopinion.cases.opinion.OpinionDtos.AddendumView;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
@@ -28,7 +29,9 @@ import org.secondopinion.platform.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
+import org.secondopinion.platform.security.ScopedTo;
 
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Opinion")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.cases.outcomes.OutcomeDtos.OutcomeAnswer;
 import org.secondopinion.cases.outcomes.OutcomeDtos.OutcomeHistory;
 import org.secondopinion.cases.outcomes.OutcomeDtos.OutcomeView;
@@ -21,7 +22,9 @@ import org.secondopinion.platform.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
+import org.secondopinion.platform.security.ScopedTo;
 
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}/outcome")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outcome")

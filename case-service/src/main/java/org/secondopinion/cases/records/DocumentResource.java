@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.secondopinion.cases.casefile.CaseVisibility;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
@@ -31,7 +32,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.secondopinion.platform.security.ScopedTo;
 
+@ScopedTo(kind = CaseVisibility.CASE)
 @Path("/api/v1/cases/{id}/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Records")

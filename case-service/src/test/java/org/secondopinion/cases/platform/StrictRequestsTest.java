@@ -2,6 +2,7 @@ package org.secondopinion.cases.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.StrictRequestChecks;
@@ -16,9 +17,37 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The platform's request-parsing rules over every operation of case-service (see {@link StrictRequestsContract}). */
+/**
+ * The platform's request-parsing rules over every operation of case-service (see {@link StrictRequestsContract}),
+ * and the order of refusals (DESIGN §3) over every operation under {@code /api/v1/cases/{id}}.
+ */
 @QuarkusTest
 class StrictRequestsTest extends StrictRequestsContract {
+
+    private static final String CASE_SCOPED = "/api/v1/cases/{id}";
+
+    private String ownCase;
+
+    /** Case-scoped operations answer 404 before judging a request, so the request checks run on the caller's case. */
+    @BeforeEach
+    void aCaseOfTheCaller() {
+        ownCase = CaseApi.createSpineCase(anyoneId).toString();
+        checks.pathsBy(op -> op.template().startsWith(CASE_SCOPED) ? op.path(Map.of("id", ownCase)) : op.path());
+    }
+
+    @Test
+    void onEveryCaseOperationACallerWhoMayNotSeeTheCaseGets404WhateverTheRequestAndTheOwnerGetsTheRequestsRefusal() {
+        String otherPatient = "other-" + UUID.randomUUID();
+        String othersCase = CaseApi.createSpineCase(otherPatient).toString();
+        // holds the roles of every case operation but is neither the owner nor the assigned specialist
+        String stranger = TestTokens.of("stranger-" + UUID.randomUUID(), "patient", "specialist");
+        int sent = checks.objectBeforeRequest(op -> op.template().startsWith(CASE_SCOPED),
+                op -> op.path(Map.of("id", othersCase)), stranger, anyone);
+        long operations = checks.operations().stream().filter(op -> op.template().startsWith(CASE_SCOPED)).count();
+        System.out.printf("order of refusals: %d requests over %d case operations, all as required%n", sent,
+                operations);
+        assertThat(operations).isGreaterThanOrEqualTo(25);
+    }
 
     @Override
     protected Predicate<StrictRequestChecks.Operation> bodyRefusalsNotProblems() {

@@ -38,9 +38,18 @@ public final class StrictRequestChecks {
 
         /** The path with every path parameter filled with a fresh UUID (or a plausible value of its type). */
         public String path() {
+            return path(Map.of());
+        }
+
+        /** The path with the {@code known} path parameters filled as given, every other one as {@link #path()}. */
+        public String path(Map<String, String> known) {
             Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
+                if (known.containsKey(m.group(1))) {
+                    m.appendReplacement(out, known.get(m.group(1)));
+                    continue;
+                }
                 JsonNode schema = parameter(m.group(1), "path").path("schema");
                 String value = "integer".equals(schema.path("type").asText()) ? "1" : UUID.randomUUID().toString();
                 m.appendReplacement(out, value);
@@ -107,6 +116,7 @@ public final class StrictRequestChecks {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Operation> operations = new ArrayList<>();
     private Predicate<Operation> bodiesAreProblems = op -> true;
+    private java.util.function.Function<Operation, String> paths = Operation::path;
 
     public StrictRequestChecks(URI base) {
         this.base = base;
@@ -132,6 +142,20 @@ public final class StrictRequestChecks {
         return this;
     }
 
+    /**
+     * How the request checks fill an operation's path. By default every path parameter is a fresh UUID; a service
+     * whose operations are scoped to an object (DESIGN §3: 404 before the body is judged) names objects the caller
+     * may see, so that the checks reach the request rules they are about.
+     */
+    public StrictRequestChecks pathsBy(java.util.function.Function<Operation, String> paths) {
+        this.paths = paths;
+        return this;
+    }
+
+    String pathOf(Operation op) {
+        return paths.apply(op);
+    }
+
     public List<Operation> operations() {
         return List.copyOf(operations);
     }
@@ -144,7 +168,7 @@ public final class StrictRequestChecks {
             for (JsonNode parameter : op.parameters("query")) {
                 String name = parameter.path("name").asText();
                 for (String bad : badValues(parameter.path("schema"))) {
-                    String uri = op.path() + "?" + name + "=" + bad;
+                    String uri = pathOf(op) + "?" + name + "=" + bad;
                     Answer r = send(op.method(), uri, auth(token, jsonIfBody(op)), op.takesJson() ? "{}" : null);
                     assertProblem(soft, op + " ?" + name + "=" + bad, r, 400, name);
                     sent++;
@@ -166,6 +190,67 @@ public final class StrictRequestChecks {
         };
     }
 
+    /**
+     * DESIGN §3, the order of refusals: on every operation {@code scoped} to an object, a caller who may not see the
+     * object ({@code stranger}, holding the operation's roles) gets 404 whatever is wrong with the request (malformed
+     * or truncated JSON, a body without Content-Type, a malformed query parameter), while the caller who may see it
+     * ({@code owner}) gets that request's own refusal (400, 415) for the same request. {@code strangersPath} and
+     * {@link #pathsBy the owner's paths} name the same kind of object, one of someone else and one of the owner.
+     *
+     * @return the requests sent; fails unless at least one operation is scoped
+     */
+    public int objectBeforeRequest(Predicate<Operation> scoped, java.util.function.Function<Operation, String>
+            strangersPath, String stranger, String owner) {
+        Failures soft = new Failures();
+        int sent = 0;
+        int scopedOperations = 0;
+        for (Operation op : operations) {
+            if (!scoped.test(op)) {
+                continue;
+            }
+            scopedOperations++;
+            record Bad(String what, String query, Map<String, String> headers, String body, int ownersStatus) {
+            }
+            List<Bad> bads = new ArrayList<>();
+            bads.add(new Bad("no body problem", "", Map.of(), null, 0));
+            if (op.takesJson()) {
+                bads.add(new Bad("malformed JSON", "", Map.of("Content-Type", "application/json"), "{} garbage",
+                        400));
+                bads.add(new Bad("truncated JSON", "", Map.of("Content-Type", "application/json"), "{\"a\":",
+                        400));
+            }
+            if (op.takesBody()) {
+                // a Content-Type the operation does not consume at all is refused when the request is matched to an
+                // operation, before any role or object check (415 for everyone): only a missing one is sent here
+                // the owner's 415 for a JSON operation (StrictRequests); a multipart one judges its parts instead
+                bads.add(new Bad("a body without Content-Type", "", Map.of(), "{}", op.takesJson() ? 415 : 0));
+            }
+            for (JsonNode parameter : op.parameters("query")) {
+                for (String value : badValues(parameter.path("schema")).stream().limit(1).toList()) {
+                    String name = parameter.path("name").asText();
+                    bads.add(new Bad("?" + name + "=" + value, "?" + name + "=" + value, jsonIfBody(op),
+                            op.takesJson() ? "{}" : null, 400));
+                }
+            }
+            for (Bad bad : bads) {
+                Answer r = send(op.method(), strangersPath.apply(op) + bad.query(), auth(stranger, bad.headers()),
+                        bad.body());
+                assertProblem(soft, op + " on another's object, " + bad.what(), r, 404, null);
+                sent++;
+                if (bad.ownersStatus() != 0) {
+                    Answer own = send(op.method(), pathOf(op) + bad.query(), auth(owner, bad.headers()),
+                            bad.body());
+                    assertProblem(soft, op + " on the caller's own object, " + bad.what(), own,
+                            bad.ownersStatus(), null);
+                    sent++;
+                }
+            }
+        }
+        soft.check(scopedOperations > 0, "no operation is scoped to an object");
+        soft.assertAll();
+        return sent;
+    }
+
     /** A JSON body followed by more than one value: 400 naming the body, never stored. */
     public int trailingGarbage(String token) {
         Failures soft = new Failures();
@@ -175,7 +260,7 @@ public final class StrictRequestChecks {
                 continue;
             }
             for (String body : List.of("{} garbage", "{} {}")) {
-                Answer r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
+                Answer r = send(op.method(), pathOf(op), auth(token, Map.of("Content-Type",
                         "application/json")), body);
                 expectBodyRefusal(soft, op, op + " with body " + body, r, 400);
                 sent++;
@@ -194,7 +279,7 @@ public final class StrictRequestChecks {
                 continue;
             }
             byte[] latin1 = "{\"name\":\"Jos\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-            Answer r = send(op.method(), op.path(), auth(token, Map.of("Content-Type",
+            Answer r = send(op.method(), pathOf(op), auth(token, Map.of("Content-Type",
                     "application/json")), latin1);
             expectBodyRefusal(soft, op, op + " with ISO-8859-1 bytes", r, 400);
             if (r.statusCode() == 400 && bodiesAreProblems.test(op)) {
@@ -214,7 +299,7 @@ public final class StrictRequestChecks {
             if (!op.takesBody() || op.takesOnlyMultipart()) {
                 continue;
             }
-            Answer r = send(op.method(), op.path(), auth(token, Map.of()), "{}");
+            Answer r = send(op.method(), pathOf(op), auth(token, Map.of()), "{}");
             assertProblem(soft, op + " without Content-Type", r, 415, "Content-Type");
             sent++;
         }

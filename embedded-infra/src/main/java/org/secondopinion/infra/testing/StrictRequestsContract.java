@@ -17,6 +17,8 @@ public abstract class StrictRequestsContract {
 
     protected StrictRequestChecks checks;
     protected String anyone;
+    /** The subject of {@link #anyone}'s token. */
+    protected String anyoneId;
 
     /** Operations whose body refusals are deliberately not problem+json (e.g. FHIR's OperationOutcome). */
     protected Predicate<StrictRequestChecks.Operation> bodyRefusalsNotProblems() {
@@ -27,7 +29,8 @@ public abstract class StrictRequestsContract {
     void readTheDocument() {
         checks = new StrictRequestChecks(URI.create(ConfigProvider.getConfig().getValue("test.url", String.class)
                 + "/")).bodyRefusalsNotProblemsFor(bodyRefusalsNotProblems());
-        anyone = TestTokens.allRoles("strict-" + UUID.randomUUID());
+        anyoneId = "strict-" + UUID.randomUUID();
+        anyone = TestTokens.allRoles(anyoneId);
         check(!checks.operations().isEmpty(), "the OpenAPI document lists operations");
     }
 

@@ -26,6 +26,7 @@ import org.secondopinion.notification.webhook.WebhookDtos.RegisteredWebhook;
 import org.secondopinion.notification.webhook.WebhookDtos.WebhookView;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -69,6 +70,7 @@ public class WebhookResource {
     }
 
     @GET
+    @ScopedTo(kind = WebhookVisibility.WEBHOOK)
     @Path("{id}")
     @Operation(summary = "One of your webhooks (without its secret)")
     @APIResponse(responseCode = "200", description = "The webhook")
@@ -78,6 +80,7 @@ public class WebhookResource {
     }
 
     @DELETE
+    @ScopedTo(kind = WebhookVisibility.WEBHOOK)
     @Path("{id}")
     @Operation(summary = "Delete a webhook: nothing more is sent to it, pending deliveries are dropped")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -88,6 +91,7 @@ public class WebhookResource {
     }
 
     @GET
+    @ScopedTo(kind = WebhookVisibility.WEBHOOK)
     @Path("{id}/deliveries")
     @Operation(summary = "A webhook's delivery history, newest first")
     @APIResponse(responseCode = "200", description = "One page of deliveries")

@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.secondopinion.platform.problem.ProblemMappers;
+import org.secondopinion.platform.security.ObjectScopes;
 import org.secondopinion.platform.security.Roles;
 
 import java.lang.annotation.Annotation;
@@ -50,6 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a signed token must name its subject ({@code sub}, the key of everything a user owns): 401 otherwise;</li>
  *   <li>{@code @Authenticated} means a user of the platform: a token holding none of {@link Roles#ALL} gets 403,
  *       as on every {@code @RolesAllowed} operation;</li>
+ *   <li>an operation {@link org.secondopinion.platform.security.ScopedTo scoped to an object} the caller may not
+ *       see answers 404 ({@link ObjectScopes}), before anything about the request itself is judged (DESIGN §3: the
+ *       order of refusals);</li>
  *   <li>a body needs a {@code Content-Type} the operation consumes: without one, 415 (Quarkus REST would otherwise
  *       read it as JSON);</li>
  *   <li>query and header parameters of a typed operation parameter (numbers, booleans, UUIDs, enums, dates, also
@@ -74,10 +78,12 @@ public class StrictRequests {
     }
 
     private final SecurityIdentity identity;
+    private final ObjectScopes objects;
     private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
 
-    public StrictRequests(SecurityIdentity identity) {
+    public StrictRequests(SecurityIdentity identity, ObjectScopes objects) {
         this.identity = identity;
+        this.objects = objects;
     }
 
     @ServerRequestFilter
@@ -96,6 +102,7 @@ public class StrictRequests {
                 throw new ForbiddenException("the token holds no role of the platform");
             }
         }
+        objects.check(resource.getResourceClass(), method, request);
         String path = request.getUriInfo().getPath();
         if (shape.bodyNeedsContentType() && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
                 && hasBody(request)) {
