@@ -66,6 +66,41 @@ class OutcomeRemindersTest {
         }
     }
 
+    /**
+     * Two replicas sweeping at the same moment: each runs the same query in its own transaction; the reminder's
+     * primary key lets one of them insert it and the other do nothing, so the patient is asked once and one event
+     * goes out (the outbox row is written in the transaction that inserted the reminder, or not at all).
+     */
+    @Test
+    void twoReplicasSweepingAtOnceRemindOnce() throws Exception {
+        UUID id = DeliveredCases.delivered("patient-two-replicas", "CONCUR");
+        Instant due = deliveredAt(id).plus(DAY.multipliedBy(14));
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Integer>> sweeps = new java.util.ArrayList<>();
+                for (int replica = 0; replica < 2; replica++) {
+                    sweeps.add(replicas.submit(() -> {
+                        together.await();
+                        return reminders.sendDue(due);
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> sweep : sweeps) {
+                    sweep.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        assertThat(remindersOf(id)).containsExactly(1);
+        long events = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM outbox_event WHERE event_type = 'case.outcome-requested.v1' "
+                                + "AND payload LIKE ?1").setParameter(1, "%" + id + "%").getSingleResult()).longValue());
+        assertThat(events).isEqualTo(1);
+    }
+
     @Test
     void anAnsweredCaseIsNotReminded() {
         UUID id = DeliveredCases.delivered("patient-answered", "CONCUR");
