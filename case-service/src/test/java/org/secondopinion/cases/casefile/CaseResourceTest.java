@@ -3,17 +3,21 @@ package org.secondopinion.cases.casefile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.EventProbe;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.Topics;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class CaseResourceTest {
+
+    @Inject
+    DataSource db;
 
     @Test
     void patientStartsADraftWithAHumanReference() {
@@ -265,6 +272,28 @@ class CaseResourceTest {
                 .statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(2)).body("size", equalTo(1));
         given().auth().oauth2(TestTokens.patient("patient-list-a")).queryParam("size", 500).get("/api/v1/cases").then()
                 .statusCode(400).body("violations.field", hasItem(containsString("size")));
+    }
+
+    @Test
+    void aLongListIsCountedUpToALimitAndItsLastPageIsExact() throws Exception {
+        int many = CaseRepository.COUNT_LIMIT + 5;
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO patient_case (id, reference, patient_id, origin, status, urgency, created_at, updated_at) "
+                        + "SELECT gen_random_uuid(), 'LONG-' || n, 'patient-many', 'PATIENT', 'DRAFT', 'ROUTINE', "
+                        + "now() - n * interval '1 second', now() FROM generate_series(1, ?) AS n")) {
+            insert.setInt(1, many);
+            assertThat(insert.executeUpdate()).isEqualTo(many);
+        }
+        // the first page: the list is longer than the count goes, so the total says "at least"
+        listOf("patient-many").body("items.size()", equalTo(20))
+                .body("total", equalTo(CaseRepository.COUNT_LIMIT)).body("totalExact", equalTo(false));
+        // the last page is not full: the total is exact, counted from the pages before it
+        given().auth().oauth2(TestTokens.patient("patient-many")).queryParam("size", 100).queryParam("page", 10)
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.size()", equalTo(5)).body("total", equalTo(many)).body("totalExact", equalTo(true));
+        // a short list is exact
+        CaseApi.createSpineCase("patient-few");
+        listOf("patient-few").body("total", equalTo(1)).body("totalExact", equalTo(true));
     }
 
     @Test
