@@ -11,9 +11,13 @@ import java.util.stream.Stream;
  * How the launcher runs a service's JVM: sized and tuned for a small machine running the whole system at once
  * (benchmarks/README.md and docs/PERFORMANCE.md have the figures behind each choice).
  * <ul>
- * <li>Serial GC, heap from 32 MB up to a per-service cap, given back after collections: G1 kept ~40 MB of its own
+ * <li>Serial GC, heap from 64 MB up to a per-service cap, given back after collections: G1 kept ~40 MB of its own
  * structures per JVM and, with the JVM's default initial heap (1/64 of the machine's memory), committed the whole
  * cap at start.</li>
+ * <li>No full collections while starting: from 32 MB, each service's start had five stop-the-world full
+ * collections (two at the default 21 MB metaspace threshold, three growing the old generation; 290–370 ms in all,
+ * 300–800 ms each under load on a busy machine). An initial heap of 64 MB and a first metaspace threshold of 128 MB
+ * (a service loads ~110 MB of class metadata) leave none, for ~10 MB more RSS (a larger young generation).</li>
  * <li>Class data sharing: the first run of a build writes an archive of every class the service loaded when it
  * stops ({@code -XX:ArchiveClassesAtExit}); later starts map it instead of loading and verifying those classes again
  * (about a third off each start). The archive is named after the build and the JVM, so a rebuilt service or another
@@ -33,7 +37,8 @@ final class JvmOptions {
     static List<String> forService(StackService service, Path jar, boolean mayWriteArchive, String replaced) {
         List<String> options = new ArrayList<>(replaced != null && !replaced.isBlank()
                 ? List.of(replaced.trim().split("\\s+"))
-                : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMegabytes(service) + "m",
+                : List.of("-XX:+UseSerialGC", "-Xms" + Math.min(64, heapMegabytes(service)) + "m",
+                        "-Xmx" + heapMegabytes(service) + "m", "-XX:MetaspaceSize=128m",
                         "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                         "-XX:+ExitOnOutOfMemoryError"));
         Path archive = archiveOf(jar);

@@ -16,7 +16,9 @@ class JvmOptionsTest {
         Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
 
         List<String> defaults = JvmOptions.forService(StackService.MATCHING, jar, false, null);
-        assertThat(defaults).contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m");
+        assertThat(defaults).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m");
+        // a start without full collections: the first metaspace threshold above what a service's classes need
+        assertThat(defaults).contains("-XX:MetaspaceSize=128m");
 
         List<String> replaced = JvmOptions.forService(StackService.CASE, jar, false, " -XX:+UseG1GC  -Xmx512m ");
         assertThat(replaced).containsExactly("-XX:+UseG1GC", "-Xmx512m");
