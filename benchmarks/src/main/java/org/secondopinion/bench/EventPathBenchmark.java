@@ -18,7 +18,9 @@ final class EventPathBenchmark {
     static void run(Target target, Options options) {
         try (Http http = new Http(64);
              TopicWatcher offers = new TopicWatcher(target.kafkaBootstrap(), "matching-events",
-                     Set.of("match.offered.v1", "match.failed.v1"))) {
+                     Set.of("match.offered.v1", "match.failed.v1"));
+             TopicWatcher submits = new TopicWatcher(target.kafkaBootstrap(), "case-events",
+                     Set.of("case.submitted.v1"))) {
             CaseFlow flow = new CaseFlow(http, target.serviceUrl("case-service"), target.token("patient1"));
             System.out.printf("event path: warming up for %ds at %.0f cases/s ...%n", options.warmupSeconds(), options.rate());
             OpenLoop.collect(OpenLoop.run(options.rate(), options.warmupSeconds(), flow::createAndSubmit), 60, new int[1]);
@@ -49,6 +51,10 @@ final class EventPathBenchmark {
             System.out.printf("cases started %d, submitted %d, offered %d, unmatched %d, undecided %d, failed requests %d%n",
                     started.size(), submitted.size(), outcome.offered(), outcome.unmatched(), outcome.undecided(), failed[0]);
             cpu.perUnit("CPU per case during the event-path run", "case", submitted.size()).print();
+            HopBreakdown.print(submitted.stream()
+                    .map(c -> new TopicWatcher.Seen[]{submits.first(c.caseId()), offers.first(c.caseId())})
+                    .filter(seen -> seen[0] != null && seen[1] != null && seen[1].type().equals("match.offered.v1"))
+                    .map(seen -> HopBreakdown.of(seen[0], seen[1])).toList());
         }
     }
 

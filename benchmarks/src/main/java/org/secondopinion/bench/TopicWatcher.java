@@ -8,6 +8,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +23,12 @@ import java.util.concurrent.CountDownLatch;
  */
 final class TopicWatcher implements AutoCloseable {
 
-    record Seen(String type, long nanos) {
+    /**
+     * When an event arrived here ({@code nanos}, {@link System#nanoTime()}), and three wall-clock moments in
+     * milliseconds for the hop breakdown: raised (the envelope's {@code time}, set in the producing transaction),
+     * sent (the Kafka record's CreateTime, set by the relay's producer) and received here.
+     */
+    record Seen(String type, long nanos, double raisedMillis, long sentMillis, long receivedMillis) {
     }
 
     private final Map<String, Seen> firstByCase = new ConcurrentHashMap<>();
@@ -56,15 +63,30 @@ final class TopicWatcher implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
+                    long nowMillis = System.currentTimeMillis();
                     JsonNode event = CaseFlow.read(record.value());
                     String type = event.path("type").asText();
                     if (types.contains(type)) {
                         String caseId = event.path("data").path("caseId").asText();
-                        firstByCase.putIfAbsent(caseId, new Seen(type, now));
+                        firstByCase.putIfAbsent(caseId, new Seen(type, now, millis(event.path("time")),
+                                record.timestamp(), nowMillis));
                         countByCase.merge(caseId + "|" + type, 1, Integer::sum);
                     }
                 }
             }
+        }
+    }
+
+    /** The envelope's {@code time}: an ISO-8601 instant, or (should a mapper write numbers) epoch seconds. */
+    private static double millis(JsonNode instant) {
+        if (instant.isNumber()) {
+            return instant.asDouble() * 1e3;
+        }
+        try {
+            Instant time = Instant.parse(instant.asText());
+            return time.getEpochSecond() * 1e3 + time.getNano() / 1e6;
+        } catch (DateTimeParseException e) {
+            return Double.NaN;
         }
     }
 
