@@ -95,6 +95,23 @@ public abstract class StrictRequestsContract {
                 "names the limit: " + answer);
     }
 
+    /**
+     * DESIGN §3, the order of refusals, over every operation whose path starts with {@code scope} (see
+     * {@link StrictRequestChecks#objectBeforeRequest}): {@code stranger}, holding the operations' roles, gets 404 on
+     * {@code strangersPath} whatever the request, {@link #anyone} the request's own refusal on its own object (the
+     * paths set with {@link StrictRequestChecks#pathsBy}). Fails unless at least {@code atLeast} operations are
+     * scoped, so an operation moved elsewhere is noticed.
+     */
+    protected void holdsTheOrderOfRefusals(String scope, java.util.function.Function<StrictRequestChecks.Operation,
+            String> strangersPath, String stranger, int atLeast) {
+        Predicate<StrictRequestChecks.Operation> scoped = op -> op.template().startsWith(scope);
+        int sent = checks.objectBeforeRequest(scoped, strangersPath, stranger, anyone);
+        long operations = checks.operations().stream().filter(scoped).count();
+        System.out.printf("order of refusals: %d requests over %d operations under %s, all as required%n", sent,
+                operations, scope);
+        check(operations >= atLeast, operations + " operations under " + scope + ", expected at least " + atLeast);
+    }
+
     private void report(String what, int sent) {
         System.out.printf("strict requests, %s: %d requests over %d operations, all as required%n", what, sent,
                 checks.operations().size());

@@ -19,6 +19,7 @@ import org.secondopinion.matching.matches.MatchStatus;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -52,6 +53,7 @@ public class MatchResource {
 
     @GET
     @Path("/{caseId}")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
     public MatchDetails byCase(@PathParam("caseId") UUID caseId) {
         return matches.find(caseId).map(mapper::details)
                 .orElseThrow(() -> new NotFoundProblem("match for case", caseId));
@@ -59,6 +61,7 @@ public class MatchResource {
 
     @POST
     @Path("/{caseId}/assign")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
     public MatchDetails assign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
         return mapper.details(matches.assign(caseId, request.specialistId(), request.reason(), request.force(),
                 user.id()));
@@ -66,6 +69,7 @@ public class MatchResource {
 
     @POST
     @Path("/{caseId}/rematch")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
     public MatchDetails rematch(@PathParam("caseId") UUID caseId) {
         return mapper.details(matches.rematch(caseId, user.id()));
     }

@@ -14,6 +14,7 @@ import org.secondopinion.matching.offers.OfferDtos.DeclineRequest;
 import org.secondopinion.matching.offers.OfferDtos.OfferSummary;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -41,12 +42,14 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/accept")
+    @ScopedTo(kind = OfferVisibility.OFFER)
     public OfferSummary accept(@PathParam("id") UUID id) {
         return OfferSummary.of(offers.accept(id, user.id()));
     }
 
     @POST
     @Path("/{id}/decline")
+    @ScopedTo(kind = OfferVisibility.OFFER)
     public OfferSummary decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
         return OfferSummary.of(offers.decline(id, user.id(), request.reason()));
     }

@@ -28,6 +28,7 @@ import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.specialist.credentials.CredentialService;
@@ -113,6 +114,7 @@ public class SpecialistResource {
 
     @GET
     @Path("{id}")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     public PublicSpecialist get(@PathParam("id") UUID id) {
         return search.find(id, user.is(Roles.ADMIN)).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
@@ -131,6 +133,7 @@ public class SpecialistResource {
     /** Everything about a specialist, whatever their status: the admin's view. */
     @GET
     @Path("{id}/profile")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile profile(@PathParam("id") UUID id) {
         return profiles.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
@@ -138,6 +141,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/certifications")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The certification, PENDING until verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -151,6 +155,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/certifications/{certificationId}/verify")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail verifyCertification(@PathParam("id") UUID id,
@@ -160,6 +165,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/certifications/{certificationId}/revoke")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail revokeCertification(@PathParam("id") UUID id,
@@ -169,6 +175,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The licence, PENDING until verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -182,6 +189,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses/{licenseId}/verify")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView verifyLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
@@ -190,6 +198,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses/{licenseId}/revoke")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView revokeLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
@@ -198,6 +207,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/suspend")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile suspend(@PathParam("id") UUID id) {
@@ -206,6 +216,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/activate")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public SpecialistProfile activate(@PathParam("id") UUID id) {
