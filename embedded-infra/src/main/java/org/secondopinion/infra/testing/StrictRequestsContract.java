@@ -73,6 +73,14 @@ public abstract class StrictRequestsContract {
     }
 
     @Test
+    void aClinicTokenIssuedToAnotherClientIs403OnEveryOperationThatAdmitsClinics() {
+        String clinicId = "clinic-" + UUID.randomUUID();
+        report("clinic token of another client", checks.clinicOfAnotherClient(
+                TestTokens.clinic("client-" + clinicId, clinicId),
+                TestTokens.clinicIssuedTo(TestTokens.USER_CLIENT, "client-" + clinicId, clinicId)));
+    }
+
+    @Test
     void aTokenWithoutAnyRoleIs403OnEveryOperationThatNeedsAToken() {
         report("token without roles", checks.tokenWithoutRoles(TestTokens.of("norole-" + UUID.randomUUID())));
     }
