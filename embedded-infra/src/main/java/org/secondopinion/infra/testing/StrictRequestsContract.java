@@ -34,6 +34,28 @@ public abstract class StrictRequestsContract {
         check(!checks.operations().isEmpty(), "the OpenAPI document lists operations");
     }
 
+    /**
+     * A client generated from the document names its methods after the operationIds: every operation has one, no two
+     * share one, and each reads as a method name ({@code listConsults}, {@code acceptOffer}; not {@code Class_method}).
+     */
+    @Test
+    void everyOperationHasAUniqueReadableOperationId() {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (StrictRequestChecks.Operation op : checks.operations()) {
+            String id = op.spec().path("operationId").asText("");
+            if (!id.matches("[a-z][a-z]+[A-Za-z0-9]*")) {
+                broken.add(op + ": operationId '" + id + "'");
+            } else if (seen.containsKey(id)) {
+                broken.add(op + ": operationId " + id + " also names " + seen.get(id));
+            }
+            seen.putIfAbsent(id, op.toString());
+        }
+        check(broken.isEmpty(), broken.size() + " operations without a unique readable operationId:\n  "
+                + String.join("\n  ", broken));
+        System.out.printf("operationIds: %d operations, %s%n", seen.size(), new java.util.TreeSet<>(seen.keySet()));
+    }
+
     @Test
     void malformedOrOutOfRangeQueryParametersAre400NamingTheParameterOnEveryOperation() {
         report("malformed query parameters", checks.malformedQueryParameters(anyone));

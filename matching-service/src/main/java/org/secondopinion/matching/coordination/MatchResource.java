@@ -1,5 +1,6 @@
 package org.secondopinion.matching.coordination;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,7 @@ public class MatchResource {
     }
 
     @GET
+    @Operation(operationId = "listMatches")
     public PageResult<QueueItem> queue(
             @QueryParam("status") @Pattern(regexp = "OFFERED|ASSIGNED|FAILED|CANCELLED",
                     message = "must be one of OFFERED, ASSIGNED, FAILED, CANCELLED") String status,
@@ -54,6 +56,7 @@ public class MatchResource {
     @GET
     @Path("/{caseId}")
     @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "getMatch")
     public MatchDetails byCase(@PathParam("caseId") UUID caseId) {
         return matches.find(caseId).map(mapper::details)
                 .orElseThrow(() -> new NotFoundProblem("match for case", caseId));
@@ -62,6 +65,7 @@ public class MatchResource {
     @POST
     @Path("/{caseId}/assign")
     @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "assignSpecialist")
     public MatchDetails assign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
         return mapper.details(matches.assign(caseId, request.specialistId(), request.reason(), request.force(),
                 user.id()));
@@ -70,6 +74,7 @@ public class MatchResource {
     @POST
     @Path("/{caseId}/rematch")
     @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "rematch")
     public MatchDetails rematch(@PathParam("caseId") UUID caseId) {
         return mapper.details(matches.rematch(caseId, user.id()));
     }

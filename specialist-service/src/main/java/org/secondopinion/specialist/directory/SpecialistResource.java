@@ -1,5 +1,6 @@
 package org.secondopinion.specialist.directory;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -73,6 +74,7 @@ public class SpecialistResource {
 
     /** {@code q}: free text, see {@link SearchCriteria}; control characters are refused (PostgreSQL rejects NUL). */
     @GET
+    @Operation(operationId = "searchSpecialists")
     public PageResult<PublicSpecialist> search(@QueryParam("specialty") @KnownSpecialty String specialty,
                                                @QueryParam("subspecialty") @Size(max = 60) String subspecialty,
                                                @QueryParam("state") @Pattern(regexp = SpecialistDtos.STATE) String state,
@@ -94,6 +96,7 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
+    @Operation(operationId = "getMyProfile")
     public Response me() {
         SpecialistProfile profile = profiles.findOwn(user.id())
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
@@ -108,6 +111,7 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
+    @Operation(operationId = "updateMyProfile")
     public Response updateMe(@NotNull @Valid UpdateOwnProfileRequest patch, @HeaderParam("If-Match") String ifMatch) {
         return withEtag(profiles.updateOwn(user.id(), patch, ifMatch));
     }
@@ -135,6 +139,7 @@ public class SpecialistResource {
     @Path("{id}/profile")
     @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getSpecialistProfile")
     public SpecialistProfile profile(@PathParam("id") UUID id) {
         return profiles.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
@@ -210,6 +215,7 @@ public class SpecialistResource {
     @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "suspendSpecialist")
     public SpecialistProfile suspend(@PathParam("id") UUID id) {
         return profiles.suspend(id, user.id());
     }
@@ -219,6 +225,7 @@ public class SpecialistResource {
     @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "activateSpecialist")
     public SpecialistProfile activate(@PathParam("id") UUID id) {
         return profiles.activate(id, user.id());
     }
