@@ -35,7 +35,11 @@ public final class DemoIdentities {
             "coordinator1", "coordinator",
             "admin1", "admin");
 
-    /** Partner clinics: client id equals clinic id; they sign in with client credentials. */
+    /**
+     * Partner clinics: client id equals clinic id; they sign in with client credentials. Their tokens name the client
+     * in {@code azp} as Keycloak's do, and the services take clinic calls only from these clients
+     * ({@code so.security.clinic-clients}, which the local stack sets from this list).
+     */
     public static final List<String> CLINICS = List.of("clinic1", "clinic2");
 
     public static final String CLINIC_ROLE = "clinic";
@@ -69,9 +73,10 @@ public final class DemoIdentities {
     static String issuerConfigJson() {
         List<Map<String, Object>> mappings = new ArrayList<>();
         USERS.forEach((user, role) -> mappings.add(mapping("username", user,
-                claims(user, role, Map.of()))));
+                claims(user, role, Map.of("azp", CLI_CLIENT_ID)))));
         for (String clinic : CLINICS) {
-            mappings.add(mapping("client_id", clinic, claims(clinic, CLINIC_ROLE, Map.of("clinic_id", clinic))));
+            mappings.add(mapping("client_id", clinic, claims(clinic, CLINIC_ROLE,
+                    Map.of("clinic_id", clinic, "azp", clinic))));
         }
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("issuerId", ISSUER_ID);
@@ -95,7 +100,10 @@ public final class DemoIdentities {
         return mapping;
     }
 
-    /** Roles in both {@code groups} (what the tests' issuer uses) and {@code realm_access.roles} (Keycloak's shape). */
+    /**
+     * Roles in both {@code groups} (what the tests' issuer uses) and {@code realm_access.roles} (Keycloak's shape);
+     * {@code extra} adds the client the token is issued to ({@code azp}) and a clinic's {@code clinic_id}.
+     */
     private static Map<String, Object> claims(String subject, String role, Map<String, Object> extra) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);

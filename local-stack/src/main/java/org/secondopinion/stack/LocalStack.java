@@ -186,6 +186,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(instancePorts.get(s)));
         env.put("SO_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SO_OIDC_ISSUER", issuerUrl);
+        // the clients whose tokens may act as a clinic: the demo clinics, the same in the Keycloak realm
+        env.put("SO_SECURITY_CLINIC_CLIENTS", String.join(",", DemoIdentities.CLINICS));
         env.put("SO_LOG_JSON", Boolean.toString(options.productionTelemetry()));
         env.put("SO_OTEL_DISABLED", Boolean.toString(!options.productionTelemetry()));
         // static consumer-group membership: an instance restarted under the same name takes its partitions back at

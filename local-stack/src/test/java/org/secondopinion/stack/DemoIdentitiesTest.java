@@ -20,6 +20,7 @@ class DemoIdentitiesTest {
         assertThat(mappings.get(0).path("match").asText()).isEqualTo("patient1");
         assertThat(mappings.get(7).path("requestParam").asText()).isEqualTo("client_id");
         assertThat(mappings.get(7).path("claims").path("clinic_id").asText()).isEqualTo("clinic2");
+        assertThat(mappings.get(7).path("claims").path("azp").asText()).isEqualTo("clinic2");
     }
 
     @Test

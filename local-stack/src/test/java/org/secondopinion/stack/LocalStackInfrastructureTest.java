@@ -63,6 +63,7 @@ class LocalStackInfrastructureTest {
         assertThat(texts(claims.path("groups"))).containsExactly(role);
         assertThat(texts(claims.path("realm_access").path("roles"))).containsExactly(role);
         assertThat(claims.has("clinic_id")).isFalse();
+        assertThat(claims.path("azp").asText()).isEqualTo(DemoIdentities.CLI_CLIENT_ID);
         assertThat(claims.path("exp").asLong()).isGreaterThan(claims.path("iat").asLong());
     }
 
@@ -81,6 +82,8 @@ class LocalStackInfrastructureTest {
         assertThat(texts(claims.path("groups"))).containsExactly("clinic");
         assertThat(texts(claims.path("realm_access").path("roles"))).containsExactly("clinic");
         assertThat(claims.path("clinic_id").asText()).isEqualTo(clinic);
+        // the client the token was issued to: the services take clinic calls only from the clinics' clients
+        assertThat(claims.path("azp").asText()).isEqualTo(clinic);
     }
 
     static Stream<String> clinics() {

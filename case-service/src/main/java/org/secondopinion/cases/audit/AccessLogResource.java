@@ -52,7 +52,8 @@ public class AccessLogResource {
     @GET
     @RolesAllowed({Roles.PATIENT, Roles.ADMIN})
     @Transactional
-    @Operation(summary = "Who read or changed this case: the patient's own, or any case for admins")
+    @Operation(operationId = "getAccessLog",
+            summary = "Who read or changed this case: the patient's own, or any case for admins")
     public PageResult<AccessView> trail(@PathParam("id") UUID id, @BeanParam @Valid PageParams paging) {
         if (user.is(Roles.ADMIN)) {
             cases.find(id).orElseThrow(() -> new NotFoundProblem("case", id));

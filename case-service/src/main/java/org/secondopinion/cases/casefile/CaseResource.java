@@ -101,7 +101,7 @@ public class CaseResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Change fields of your draft; absent fields stay as they are")
+    @Operation(operationId = "updateCase", summary = "Change fields of your draft; absent fields stay as they are")
     @APIResponse(responseCode = "409", description = "Not a draft any more, or If-Match names an old version")
     @APIResponse(responseCode = "200", description = "The changed draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -146,7 +146,8 @@ public class CaseResource {
     @ScopedTo(kind = CaseVisibility.CASE)
     @Path("{id}/close")
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Close your case after reading the opinion (it also closes by itself some days later)")
+    @Operation(operationId = "closeCase",
+            summary = "Close your case after reading the opinion (it also closes by itself some days later)")
     @APIResponse(responseCode = "409", description = "No opinion delivered yet; the body names the current state")
     @APIResponse(responseCode = "200", description = "The closed case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -71,7 +71,8 @@ public class ConversationResource {
     @Path("information-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SPECIALIST)
-    @Operation(summary = "Ask the patient for missing information (assigned specialist)")
+    @Operation(operationId = "requestInformation",
+            summary = "Ask the patient for missing information (assigned specialist)")
     @APIResponse(responseCode = "201", description = "The question, open",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InformationRequestView.class)))
@@ -83,7 +84,8 @@ public class ConversationResource {
     @GET
     @Path("information-requests")
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
-    @Operation(summary = "The specialist's questions and the patient's answers")
+    @Operation(operationId = "listInformationRequests",
+            summary = "The specialist's questions and the patient's answers")
     public List<InformationRequestView> requests(@PathParam("id") UUID caseId) {
         return conversation.requests(caseId, user).stream().map(r -> mapper.toView(r)).toList();
     }
@@ -92,7 +94,8 @@ public class ConversationResource {
     @Path("information-requests/{requestId}/response")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Answer the specialist's question (new records go through the documents endpoint)")
+    @Operation(operationId = "answerInformationRequest",
+            summary = "Answer the specialist's question (new records go through the documents endpoint)")
     public InformationRequestView answer(@PathParam("id") UUID caseId, @PathParam("requestId") UUID requestId,
                                          @NotNull @Valid InformationResponse body) {
         return mapper.toView(conversation.answer(caseId, requestId, body.answer(), user));
@@ -102,7 +105,8 @@ public class ConversationResource {
     @Path("messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
-    @Operation(summary = "Write in the case's thread (patient, assigned specialist, coordinators)")
+    @Operation(operationId = "postMessage",
+            summary = "Write in the case's thread (patient, assigned specialist, coordinators)")
     @APIResponse(responseCode = "201", description = "The message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MessageView.class)))
@@ -113,7 +117,7 @@ public class ConversationResource {
     @GET
     @Path("messages")
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
-    @Operation(summary = "The case's thread, oldest first")
+    @Operation(operationId = "listMessages", summary = "The case's thread, oldest first")
     public List<MessageView> thread(@PathParam("id") UUID caseId) {
         return conversation.thread(caseId, user).stream().map(m -> mapper.toView(m)).toList();
     }

@@ -59,7 +59,8 @@ public class FhirResource {
     @POST
     @Path("ServiceRequest")
     @Consumes({FhirJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Refer a patient with a FHIR R4 ServiceRequest (Patient, Condition, Consent contained)")
+    @Operation(operationId = "createFhirServiceRequest",
+            summary = "Refer a patient with a FHIR R4 ServiceRequest (Patient, Condition, Consent contained)")
     @RequestBody(description = "docs/examples/fhir/service-request.json")
     @APIResponse(responseCode = "201", description = "The ServiceRequest as we hold it, with the case reference and "
             + "the patient's one-time claim code as identifiers",
@@ -80,7 +81,8 @@ public class FhirResource {
 
     @POST
     @Consumes({FhirJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Refer a patient with a FHIR R4 transaction Bundle: one ServiceRequest plus its Patient, "
+    @Operation(operationId = "createFhirBundle",
+            summary = "Refer a patient with a FHIR R4 transaction Bundle: one ServiceRequest plus its Patient, "
             + "Condition and optionally Consent and requester")
     @RequestBody(description = "docs/examples/fhir/transaction-bundle.json")
     @APIResponse(responseCode = "200", description = "A transaction-response Bundle; the ServiceRequest entry is "
@@ -99,7 +101,8 @@ public class FhirResource {
 
     @GET
     @Path("ServiceRequest/{id}")
-    @Operation(summary = "One of your referrals as a ServiceRequest; status mapped from the case")
+    @Operation(operationId = "getFhirServiceRequest",
+            summary = "One of your referrals as a ServiceRequest; status mapped from the case")
     @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)",
             content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The ServiceRequest",
@@ -110,7 +113,8 @@ public class FhirResource {
 
     @GET
     @Path("Task/{id}")
-    @Operation(summary = "The work on one of your referrals as a Task (id = the referral's id): status and "
+    @Operation(operationId = "getFhirTask",
+            summary = "The work on one of your referrals as a Task (id = the referral's id): status and "
             + "businessStatus from the case")
     @APIResponse(responseCode = "404", description = "No such referral, or another clinic's (OperationOutcome)",
             content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
@@ -122,7 +126,8 @@ public class FhirResource {
 
     @GET
     @Path("metadata")
-    @Operation(summary = "The CapabilityStatement: what this FHIR endpoint does")
+    @Operation(operationId = "getFhirCapabilityStatement",
+            summary = "The CapabilityStatement: what this FHIR endpoint does")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement",
             content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response metadata(@Context UriInfo uri) {

@@ -31,7 +31,8 @@ public class InsightsResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.CLINIC})
-    @Operation(summary = "What patients decided after their opinions, and how fast opinions came: counts and shares, "
+    @Operation(operationId = "getOutcomeInsights",
+            summary = "What patients decided after their opinions, and how fast opinions came: counts and shares, "
             + "every count under 11 (and any figure that would give one away) suppressed; a clinic sees its own "
             + "referrals only")
     public OutcomeInsights outcomes(@BeanParam @Valid InsightFilter filter) {
@@ -42,7 +43,8 @@ public class InsightsResource {
     @Path("export")
     @Produces("text/csv")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "De-identified outcome rows for research (CSV): no names, contacts, free text or case ids, "
+    @Operation(operationId = "exportOutcomeInsights",
+            summary = "De-identified outcome rows for research (CSV): no names, contacts, free text or case ids, "
             + "months instead of dates, ages over 89 grouped; the export is written to each case's access log")
     public Response export(@BeanParam @Valid InsightFilter filter) {
         OutcomeExport.Export export = exports.export(InsightsService.applied(filter, user), user);

@@ -51,7 +51,8 @@ public class OpinionResource {
     @Path("opinion")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SPECIALIST)
-    @Operation(summary = "Write or rewrite the opinion draft (assigned specialist); the first draft starts the review")
+    @Operation(operationId = "saveOpinionDraft",
+            summary = "Write or rewrite the opinion draft (assigned specialist); the first draft starts the review")
     public OpinionView saveDraft(@PathParam("id") UUID caseId, @NotNull @Valid OpinionDraft draft) {
         Opinion o = opinions.saveDraft(caseId, draft, user);
         return view(o, List.of());
@@ -78,7 +79,7 @@ public class OpinionResource {
     @Path("opinion/addenda")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SPECIALIST)
-    @Operation(summary = "Add to a delivered opinion")
+    @Operation(operationId = "addOpinionAddendum", summary = "Add to a delivered opinion")
     @APIResponse(responseCode = "201", description = "The addendum",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AddendumView.class)))
@@ -91,7 +92,7 @@ public class OpinionResource {
     @Path("rating")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Rate the opinion once, 1 to 5 stars, with an optional comment")
+    @Operation(operationId = "rateCase", summary = "Rate the opinion once, 1 to 5 stars, with an optional comment")
     @APIResponse(responseCode = "201", description = "The rating",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingView.class)))

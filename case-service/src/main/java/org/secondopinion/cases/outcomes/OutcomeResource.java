@@ -41,7 +41,8 @@ public class OutcomeResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Record what you decided after the opinion (again to update it; earlier answers are kept)")
+    @Operation(operationId = "recordOutcome",
+            summary = "Record what you decided after the opinion (again to update it; earlier answers are kept)")
     public OutcomeView record(@PathParam("id") UUID caseId, @NotNull @Valid OutcomeAnswer answer) {
         return OutcomeView.of(outcomes.record(caseId, answer, user));
     }

@@ -63,7 +63,8 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Upload a record (multipart: file, kind); its type is detected from the content")
+    @Operation(operationId = "uploadDocument",
+            summary = "Upload a record (multipart: file, kind); its type is detected from the content")
     @APIResponse(responseCode = "201", description = "Stored, with its SHA-256",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentView.class)))
@@ -90,7 +91,7 @@ public class DocumentResource {
     @Path("{docId}/content")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
-    @Operation(summary = "Download a record, streamed; every download is audited")
+    @Operation(operationId = "downloadDocument", summary = "Download a record, streamed; every download is audited")
     @APIResponse(responseCode = "200", description = "The file as uploaded, with its media type",
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING,
                     format = "binary")))

@@ -36,7 +36,8 @@ public class ClaimResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Claim a case your clinic referred, with its one-time code; then complete consent and submit")
+    @Operation(operationId = "claimCase",
+            summary = "Claim a case your clinic referred, with its one-time code; then complete consent and submit")
     @APIResponse(responseCode = "200", description = "The case, now yours")
     @APIResponse(responseCode = "404", description = "Unknown or already used code")
     @APIResponse(responseCode = "410", description = "The code expired: ask the clinic for a new one")

@@ -92,7 +92,8 @@ public class ReferralResource {
 
     @POST
     @Path("{id}/claim-code")
-    @Operation(summary = "Issue a new claim code (the old one stops working) and e-mail it to the patient")
+    @Operation(operationId = "reissueClaimCode",
+            summary = "Issue a new claim code (the old one stops working) and e-mail it to the patient")
     @APIResponse(responseCode = "409", description = "The patient already claimed the case")
     @APIResponse(responseCode = "200", description = "The referral with its new claim code")
     public ReferralView reissueClaimCode(@PathParam("id") UUID id) {

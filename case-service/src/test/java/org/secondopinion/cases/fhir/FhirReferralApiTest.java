@@ -276,6 +276,15 @@ class FhirReferralApiTest {
                 .post("/api/v1/fhir/ServiceRequest").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("clinic_id"));
+        // a clinic token fetched by a client that is not a partner clinic's (its azp): not a clinic here
+        String otherClient = TestTokens.clinicIssuedTo("some-other-app", "fhir-azp", "fhir-azp");
+        given().auth().oauth2(otherClient).contentType(FHIR_JSON)
+                .body(FhirExamples.read(FhirExamples.SERVICE_REQUEST))
+                .post("/api/v1/fhir/ServiceRequest").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("some-other-app"));
+        given().auth().oauth2(otherClient).get("/api/v1/fhir/Task/" + UUID.randomUUID()).then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

@@ -230,6 +230,22 @@ class ReferralResourceTest {
     }
 
     @Test
+    void aClinicTokenFetchedByAClientThatIsNotAPartnerClinicsMayNotReferAndStoresNothing() {
+        long before = total("clinic-azp");
+        Map<String, Object> body = referral("ORD-AZP-1", "azp@example.org", false);
+        // the clinic role and clinic_id, but issued to the users' public client, or naming no client at all
+        for (String token : new String[]{TestTokens.clinicIssuedTo(TestTokens.USER_CLIENT, "client-azp", "clinic-azp"),
+                TestTokens.clinicIssuedTo(null, "client-azp", "clinic-azp")}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID())
+                    .body(body).post("/api/v1/referrals")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("client"));
+            given().auth().oauth2(token).get("/api/v1/referrals").then().statusCode(403);
+        }
+        assertThat(total("clinic-azp")).isEqualTo(before);
+    }
+
+    @Test
     void anExpiredCodeIsGoneAndANewOneReplacesIt() throws Exception {
         var created = refer("clinic-a", null, referral("ORD-EXPIRY-1", "expiry@example.org", false)).statusCode(201)
                 .extract();

@@ -355,17 +355,49 @@ public final class StrictRequestChecks {
         return sent;
     }
 
+    /**
+     * A clinic token issued to a client that is not a partner clinic's ({@code wrongClient}): 403 with a problem on
+     * every operation that needs a token and admits {@code clinic}, the same clinic's token from its own client, at
+     * all (anything but 401/403), before the object or the request is judged.
+     *
+     * @return the requests sent with {@code wrongClient} (0 in a service without clinic operations)
+     */
+    public int clinicOfAnotherClient(String clinic, String wrongClient) {
+        Failures soft = new Failures();
+        int sent = 0;
+        for (Operation op : operations) {
+            if (!needsAToken(op)) {
+                continue;
+            }
+            Map<String, String> headers = jsonIfBody(op);
+            String body = op.takesJson() ? "{}" : null;
+            int admitted = send(op.method(), op.path(), auth(clinic, headers), body).statusCode();
+            if (admitted == 401 || admitted == 403) {
+                continue; // not an operation for clinics
+            }
+            Answer r = send(op.method(), op.path(), auth(wrongClient, headers), body);
+            assertProblem(soft, op + " with a clinic token of another client", r, 403, null);
+            soft.check(text(r).contains("client"), op + ": the problem names the client: " + text(r));
+            sent++;
+        }
+        soft.assertAll();
+        return sent;
+    }
+
+    /** Whether an anonymous request is refused with 401 (otherwise the operation is open: no role needed). */
+    private boolean needsAToken(Operation op) {
+        return send(op.method(), op.path(), jsonIfBody(op), op.takesJson() ? "{}" : null).statusCode() == 401;
+    }
+
     /** A token holding no role: 403 on every operation that needs a token at all. */
     public int tokenWithoutRoles(String token) {
         Failures soft = new Failures();
         int sent = 0;
         for (Operation op : operations) {
-            Map<String, String> headers = jsonIfBody(op);
-            String body = op.takesJson() ? "{}" : null;
-            if (send(op.method(), op.path(), headers, body).statusCode() != 401) {
-                continue; // open to anonymous callers: no role needed
+            if (!needsAToken(op)) {
+                continue;
             }
-            Answer r = send(op.method(), op.path(), auth(token, headers), body);
+            Answer r = send(op.method(), op.path(), auth(token, jsonIfBody(op)), op.takesJson() ? "{}" : null);
             assertProblem(soft, op + " with a token holding no role", r, 403, null);
             sent++;
         }

@@ -34,6 +34,28 @@ public abstract class StrictRequestsContract {
         check(!checks.operations().isEmpty(), "the OpenAPI document lists operations");
     }
 
+    /**
+     * A client generated from the document names its methods after the operationIds: every operation has one, no two
+     * share one, and each reads as a method name ({@code listConsults}, {@code acceptOffer}; not {@code Class_method}).
+     */
+    @Test
+    void everyOperationHasAUniqueReadableOperationId() {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (StrictRequestChecks.Operation op : checks.operations()) {
+            String id = op.spec().path("operationId").asText("");
+            if (!id.matches("[a-z][a-z]+[A-Za-z0-9]*")) {
+                broken.add(op + ": operationId '" + id + "'");
+            } else if (seen.containsKey(id)) {
+                broken.add(op + ": operationId " + id + " also names " + seen.get(id));
+            }
+            seen.putIfAbsent(id, op.toString());
+        }
+        check(broken.isEmpty(), broken.size() + " operations without a unique readable operationId:\n  "
+                + String.join("\n  ", broken));
+        System.out.printf("operationIds: %d operations, %s%n", seen.size(), new java.util.TreeSet<>(seen.keySet()));
+    }
+
     @Test
     void malformedOrOutOfRangeQueryParametersAre400NamingTheParameterOnEveryOperation() {
         report("malformed query parameters", checks.malformedQueryParameters(anyone));
@@ -73,6 +95,14 @@ public abstract class StrictRequestsContract {
     }
 
     @Test
+    void aClinicTokenIssuedToAnotherClientIs403OnEveryOperationThatAdmitsClinics() {
+        String clinicId = "clinic-" + UUID.randomUUID();
+        report("clinic token of another client", checks.clinicOfAnotherClient(
+                TestTokens.clinic("client-" + clinicId, clinicId),
+                TestTokens.clinicIssuedTo(TestTokens.USER_CLIENT, "client-" + clinicId, clinicId)));
+    }
+
+    @Test
     void aTokenWithoutAnyRoleIs403OnEveryOperationThatNeedsAToken() {
         report("token without roles", checks.tokenWithoutRoles(TestTokens.of("norole-" + UUID.randomUUID())));
     }
@@ -93,6 +123,23 @@ public abstract class StrictRequestsContract {
         check(answer.toLowerCase().contains("content-type: application/problem+json"), "a problem: " + answer);
         check(answer.contains("\"status\":413") && answer.contains("at most " + limit + " bytes"),
                 "names the limit: " + answer);
+    }
+
+    /**
+     * DESIGN §3, the order of refusals, over every operation whose path starts with {@code scope} (see
+     * {@link StrictRequestChecks#objectBeforeRequest}): {@code stranger}, holding the operations' roles, gets 404 on
+     * {@code strangersPath} whatever the request, {@link #anyone} the request's own refusal on its own object (the
+     * paths set with {@link StrictRequestChecks#pathsBy}). Fails unless at least {@code atLeast} operations are
+     * scoped, so an operation moved elsewhere is noticed.
+     */
+    protected void holdsTheOrderOfRefusals(String scope, java.util.function.Function<StrictRequestChecks.Operation,
+            String> strangersPath, String stranger, int atLeast) {
+        Predicate<StrictRequestChecks.Operation> scoped = op -> op.template().startsWith(scope);
+        int sent = checks.objectBeforeRequest(scoped, strangersPath, stranger, anyone);
+        long operations = checks.operations().stream().filter(scoped).count();
+        System.out.printf("order of refusals: %d requests over %d operations under %s, all as required%n", sent,
+                operations, scope);
+        check(operations >= atLeast, operations + " operations under " + scope + ", expected at least " + atLeast);
     }
 
     private void report(String what, int sent) {

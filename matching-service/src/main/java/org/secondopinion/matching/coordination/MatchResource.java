@@ -1,5 +1,6 @@
 package org.secondopinion.matching.coordination;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.secondopinion.matching.matches.MatchStatus;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -41,6 +43,7 @@ public class MatchResource {
     }
 
     @GET
+    @Operation(operationId = "listMatches")
     public PageResult<QueueItem> queue(
             @QueryParam("status") @Pattern(regexp = "OFFERED|ASSIGNED|FAILED|CANCELLED",
                     message = "must be one of OFFERED, ASSIGNED, FAILED, CANCELLED") String status,
@@ -52,6 +55,8 @@ public class MatchResource {
 
     @GET
     @Path("/{caseId}")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "getMatch")
     public MatchDetails byCase(@PathParam("caseId") UUID caseId) {
         return matches.find(caseId).map(mapper::details)
                 .orElseThrow(() -> new NotFoundProblem("match for case", caseId));
@@ -59,6 +64,8 @@ public class MatchResource {
 
     @POST
     @Path("/{caseId}/assign")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "assignSpecialist")
     public MatchDetails assign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
         return mapper.details(matches.assign(caseId, request.specialistId(), request.reason(), request.force(),
                 user.id()));
@@ -66,6 +73,8 @@ public class MatchResource {
 
     @POST
     @Path("/{caseId}/rematch")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "rematch")
     public MatchDetails rematch(@PathParam("caseId") UUID caseId) {
         return mapper.details(matches.rematch(caseId, user.id()));
     }

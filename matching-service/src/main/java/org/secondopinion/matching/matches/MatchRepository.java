@@ -38,6 +38,12 @@ public class MatchRepository {
                 .setParameter("caseId", caseId).getResultStream().findFirst();
     }
 
+    /** Whether the case has a match: one query, outside any transaction too (asked before a request is judged). */
+    public boolean matchExists(UUID caseId) {
+        return !em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId", UUID.class)
+                .setParameter("caseId", caseId).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /**
      * Whether the case has a match. Inside a transaction that {@link #lookUpCases looked up} its cases beforehand
      * (the event consumer's batch), from that answer plus the matches this transaction opened, without a query;

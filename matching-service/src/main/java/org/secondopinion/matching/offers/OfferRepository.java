@@ -32,6 +32,13 @@ public class OfferRepository {
         return Optional.ofNullable(offer);
     }
 
+    /** Whether the offer exists and was made to that user: one query, no entity loaded (asked before a request). */
+    public boolean offeredTo(UUID offerId, String specialistUserId) {
+        return !em.createQuery("SELECT o.id FROM Offer o WHERE o.id = :id AND o.specialistUserId = :user", UUID.class)
+                .setParameter("id", offerId).setParameter("user", specialistUserId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public Optional<UUID> matchIdOfOffer(UUID offerId) {
         return em.createQuery("SELECT o.match.id FROM Offer o WHERE o.id = :id", UUID.class)
                 .setParameter("id", offerId).getResultStream().findFirst();

@@ -1,5 +1,6 @@
 package org.secondopinion.matching.offers;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import org.secondopinion.matching.offers.OfferDtos.DeclineRequest;
 import org.secondopinion.matching.offers.OfferDtos.OfferSummary;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 
@@ -34,6 +36,7 @@ public class OfferResource {
     }
 
     @GET
+    @Operation(operationId = "listMyPendingOffers")
     public PageResult<OfferSummary> myPendingOffers(@BeanParam @Valid PageParams page) {
         var items = offers.pendingOffersOf(user.id(), page.offset(), page.size).stream().map(OfferSummary::of).toList();
         return new PageResult<>(items, page.page, page.size, offers.countPendingOffersOf(user.id()));
@@ -41,12 +44,16 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/accept")
+    @ScopedTo(kind = OfferVisibility.OFFER)
+    @Operation(operationId = "acceptOffer")
     public OfferSummary accept(@PathParam("id") UUID id) {
         return OfferSummary.of(offers.accept(id, user.id()));
     }
 
     @POST
     @Path("/{id}/decline")
+    @ScopedTo(kind = OfferVisibility.OFFER)
+    @Operation(operationId = "declineOffer")
     public OfferSummary decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
         return OfferSummary.of(offers.decline(id, user.id(), request.reason()));
     }

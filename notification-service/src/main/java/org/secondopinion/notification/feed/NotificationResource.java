@@ -1,5 +1,6 @@
 package org.secondopinion.notification.feed;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -54,18 +55,21 @@ public class NotificationResource {
 
     @GET
     @Path("unread-count")
+    @Operation(operationId = "countUnreadNotifications")
     public UnreadCount unreadCount() {
         return new UnreadCount(feed.unreadCount(audience()));
     }
 
     @POST
     @Path("{id}/read")
+    @Operation(operationId = "markNotificationRead")
     public NotificationView markRead(@PathParam("id") UUID id) {
         return feed.markRead(id, audience()).orElseThrow(() -> new NotFoundProblem("notification", id));
     }
 
     @POST
     @Path("read-all")
+    @Operation(operationId = "markAllNotificationsRead")
     public MarkedRead markAllRead() {
         return new MarkedRead(feed.markAllRead(audience()));
     }
@@ -80,6 +84,7 @@ public class NotificationResource {
     // a void method: without this the document would declare the class's application/json, which gets a 406
     @APIResponse(responseCode = "200", description = "The live feed, until the client disconnects",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @Operation(operationId = "streamNotifications")
     public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
                        @Context Sse sse) {
         stream.open(audience(), resumePoint(lastEventId), sink, sse);

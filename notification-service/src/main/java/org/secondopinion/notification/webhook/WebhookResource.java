@@ -49,7 +49,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a URL for your referrals' status callbacks")
+    @Operation(operationId = "registerWebhook", summary = "Register a URL for your referrals' status callbacks")
     @APIResponse(responseCode = "201", description = "The webhook with its signing secret, shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegisteredWebhook.class)))
@@ -93,7 +93,7 @@ public class WebhookResource {
     @GET
     @ScopedTo(kind = WebhookVisibility.WEBHOOK)
     @Path("{id}/deliveries")
-    @Operation(summary = "A webhook's delivery history, newest first")
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's delivery history, newest first")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "404", description = "No such webhook, a deleted one, or another clinic's")
     public PageResult<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageParams paging) {

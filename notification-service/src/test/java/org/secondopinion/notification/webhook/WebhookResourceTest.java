@@ -117,6 +117,26 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aClinicTokenOfAClientThatIsNotAPartnerClinicsMayNotManageWebhooks() {
+        String clinicId = "clinic-" + UUID.randomUUID();
+        String own = given().auth().oauth2(TestTokens.clinic("client-" + clinicId, clinicId))
+                .contentType(ContentType.JSON).body(Map.of("url", URL)).when().post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+        // the same clinic's claims, but a token the users' public client fetched
+        String otherClient = TestTokens.clinicIssuedTo(TestTokens.USER_CLIENT, "client-" + clinicId, clinicId);
+
+        given().auth().oauth2(otherClient).contentType(ContentType.JSON).body(Map.of("url", URL))
+                .when().post("/api/v1/webhooks")
+                .then().statusCode(403)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString(TestTokens.USER_CLIENT));
+        given().auth().oauth2(otherClient).when().get("/api/v1/webhooks").then().statusCode(403);
+        given().auth().oauth2(otherClient).when().delete("/api/v1/webhooks/{id}", own).then().statusCode(403);
+        given().auth().oauth2(TestTokens.clinic("client-" + clinicId, clinicId)).when()
+                .get("/api/v1/webhooks/{id}", own).then().statusCode(200);
+    }
+
+    @Test
     void aClinicTokenWithoutClinicIdMayNotManageWebhooks() {
         String noClinic = TestTokens.of("client-without-clinic", "clinic");
 

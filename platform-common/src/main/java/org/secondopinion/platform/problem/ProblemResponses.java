@@ -34,6 +34,8 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // the services' one filter (mp.openapi.filter takes one class): readable operationIds first
+        org.secondopinion.platform.openapi.OperationIds.name(openAPI);
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }

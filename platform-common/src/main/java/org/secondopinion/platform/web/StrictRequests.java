@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.secondopinion.platform.problem.ProblemMappers;
+import org.secondopinion.platform.security.ClinicClients;
 import org.secondopinion.platform.security.ObjectScopes;
 import org.secondopinion.platform.security.Roles;
 
@@ -51,6 +52,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a signed token must name its subject ({@code sub}, the key of everything a user owns): 401 otherwise;</li>
  *   <li>{@code @Authenticated} means a user of the platform: a token holding none of {@link Roles#ALL} gets 403,
  *       as on every {@code @RolesAllowed} operation;</li>
+ *   <li>where the {@code clinic} role is what admits the caller (the operation's roles, every platform role for
+ *       {@code @Authenticated}, include it and the caller holds none of the others), the token must have been issued
+ *       to a partner clinic's client ({@link ClinicClients}, its {@code azp}): 403 otherwise;</li>
  *   <li>an operation {@link org.secondopinion.platform.security.ScopedTo scoped to an object} the caller may not
  *       see answers 404 ({@link ObjectScopes}), before anything about the request itself is judged (DESIGN §3: the
  *       order of refusals);</li>
@@ -70,7 +74,13 @@ public class StrictRequests {
 
     /** What a resource method needs, worked out once per method. */
     record Shape(boolean bodyNeedsContentType, List<String> consumes, boolean anyPlatformRole,
-                 List<Declared> parameters) {
+                 List<Declared> parameters, Optional<List<String>> clinicAndOtherRoles) {
+
+        /** The clinic role alone admits this caller: the operation allows it and none of its other roles is held. */
+        boolean admitsOnlyAsClinic(SecurityIdentity identity) {
+            return clinicAndOtherRoles.isPresent() && identity.hasRole(Roles.CLINIC)
+                    && clinicAndOtherRoles.get().stream().noneMatch(identity::hasRole);
+        }
     }
 
     /** A query or header parameter with a type Quarkus REST converts. */
@@ -79,11 +89,13 @@ public class StrictRequests {
 
     private final SecurityIdentity identity;
     private final ObjectScopes objects;
+    private final ClinicClients clinicClients;
     private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
 
-    public StrictRequests(SecurityIdentity identity, ObjectScopes objects) {
+    public StrictRequests(SecurityIdentity identity, ObjectScopes objects, ClinicClients clinicClients) {
         this.identity = identity;
         this.objects = objects;
+        this.clinicClients = clinicClients;
     }
 
     @ServerRequestFilter
@@ -100,6 +112,10 @@ public class StrictRequests {
             }
             if (shape.anyPlatformRole() && Roles.ALL.stream().noneMatch(identity::hasRole)) {
                 throw new ForbiddenException("the token holds no role of the platform");
+            }
+            if (shape.admitsOnlyAsClinic(identity)) {
+                Object azp = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+                clinicClients.check(azp == null ? null : azp.toString());
             }
         }
         objects.check(resource.getResourceClass(), method, request);
@@ -166,7 +182,12 @@ public class StrictRequests {
                 || method.isAnnotationPresent(PermitAll.class);
         boolean authenticated = method.isAnnotationPresent(Authenticated.class)
                 || !explicitRoles && resourceClass.isAnnotationPresent(Authenticated.class);
-        return new Shape(hasEntity && !wildcard, types, authenticated, List.copyOf(declared));
+        RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
+                .orElse(explicitRoles ? null : resourceClass.getAnnotation(RolesAllowed.class));
+        List<String> admitting = authenticated ? Roles.ALL : roles == null ? List.of() : List.of(roles.value());
+        Optional<List<String>> clinicAndOthers = admitting.contains(Roles.CLINIC)
+                ? Optional.of(admitting.stream().filter(r -> !r.equals(Roles.CLINIC)).toList()) : Optional.empty();
+        return new Shape(hasEntity && !wildcard, types, authenticated, List.copyOf(declared), clinicAndOthers);
     }
 
     private static List<Declared> beanParameters(Class<?> bean) {

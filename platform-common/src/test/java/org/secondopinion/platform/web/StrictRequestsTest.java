@@ -43,6 +43,10 @@ class StrictRequestsTest {
 
         public void since(@QueryParam("from") LocalDate from, @HeaderParam("X-Count") Integer count) {
         }
+
+        @RolesAllowed({"coordinator", "clinic"})
+        public void insights() {
+        }
     }
 
     @Test
@@ -90,6 +94,15 @@ class StrictRequestsTest {
         Shape approve = StrictRequests.shapeOf(Resource.class, method("approve"));
         assertThat(approve.bodyNeedsContentType()).isFalse();
         assertThat(approve.anyPlatformRole()).as("@RolesAllowed decides").isFalse();
+    }
+
+    @Test
+    void theClientOfAClinicTokenIsCheckedWhereTheClinicRoleIsWhatAdmitsTheCaller() throws Exception {
+        Shape insights = StrictRequests.shapeOf(Resource.class, method("insights"));
+        assertThat(insights.clinicAndOtherRoles()).contains(List.of("coordinator"));
+        assertThat(StrictRequests.shapeOf(Resource.class, method("approve")).clinicAndOtherRoles()).isEmpty();
+        assertThat(StrictRequests.shapeOf(Resource.class, method("list")).clinicAndOtherRoles())
+                .as("@Authenticated: any platform role").contains(List.of("patient", "specialist", "coordinator", "admin"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.secondopinion.specialist.availability;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,7 @@ public class AvailabilityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AvailabilityView.class)))
     @APIResponse(responseCode = "404", description = "You have not published an availability yet")
+    @Operation(operationId = "getMyAvailability")
     public AvailabilityView get() {
         return service.findOwn(user.id()).orElseThrow(() -> new NotFoundProblem("availability of", user.id()));
     }
@@ -48,6 +50,7 @@ public class AvailabilityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AvailabilityView.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
+    @Operation(operationId = "replaceMyAvailability")
     public AvailabilityView replace(@NotNull @Valid AvailabilityRequest request) {
         return service.replaceOwn(user.id(), request);
     }

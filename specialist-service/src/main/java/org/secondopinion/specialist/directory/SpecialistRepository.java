@@ -22,6 +22,12 @@ public class SpecialistRepository {
         return Optional.ofNullable(em.find(Specialist.class, id));
     }
 
+    /** The specialist's status, without loading them (asked before a request is judged). */
+    public Optional<SpecialistStatus> statusOf(UUID id) {
+        return em.createQuery("select s.status from Specialist s where s.id = :id", SpecialistStatus.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     public Optional<Specialist> findByUserId(String userId) {
         return em.createQuery("from Specialist s where s.userId = :userId", Specialist.class)
                 .setParameter("userId", userId).getResultStream().findFirst();

@@ -1,5 +1,6 @@
 package org.secondopinion.specialist.directory;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.security.ScopedTo;
 import org.secondopinion.platform.web.PageParams;
 import org.secondopinion.platform.web.PageResult;
 import org.secondopinion.specialist.credentials.CredentialService;
@@ -72,6 +74,7 @@ public class SpecialistResource {
 
     /** {@code q}: free text, see {@link SearchCriteria}; control characters are refused (PostgreSQL rejects NUL). */
     @GET
+    @Operation(operationId = "searchSpecialists")
     public PageResult<PublicSpecialist> search(@QueryParam("specialty") @KnownSpecialty String specialty,
                                                @QueryParam("subspecialty") @Size(max = 60) String subspecialty,
                                                @QueryParam("state") @Pattern(regexp = SpecialistDtos.STATE) String state,
@@ -93,6 +96,7 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
+    @Operation(operationId = "getMyProfile")
     public Response me() {
         SpecialistProfile profile = profiles.findOwn(user.id())
                 .orElseThrow(() -> new NotFoundProblem("specialist profile of", user.id()));
@@ -107,12 +111,14 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     @APIResponse(responseCode = "404", description = "You have no specialist profile yet (an admin creates it)")
+    @Operation(operationId = "updateMyProfile")
     public Response updateMe(@NotNull @Valid UpdateOwnProfileRequest patch, @HeaderParam("If-Match") String ifMatch) {
         return withEtag(profiles.updateOwn(user.id(), patch, ifMatch));
     }
 
     @GET
     @Path("{id}")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     public PublicSpecialist get(@PathParam("id") UUID id) {
         return search.find(id, user.is(Roles.ADMIN)).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
@@ -131,13 +137,16 @@ public class SpecialistResource {
     /** Everything about a specialist, whatever their status: the admin's view. */
     @GET
     @Path("{id}/profile")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getSpecialistProfile")
     public SpecialistProfile profile(@PathParam("id") UUID id) {
         return profiles.profile(id).orElseThrow(() -> new NotFoundProblem("specialist", id));
     }
 
     @POST
     @Path("{id}/certifications")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The certification, PENDING until verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -151,6 +160,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/certifications/{certificationId}/verify")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail verifyCertification(@PathParam("id") UUID id,
@@ -160,6 +170,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/certifications/{certificationId}/revoke")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public CertificationDetail revokeCertification(@PathParam("id") UUID id,
@@ -169,6 +180,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The licence, PENDING until verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -182,6 +194,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses/{licenseId}/verify")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView verifyLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
@@ -190,6 +203,7 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/licenses/{licenseId}/revoke")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
     public LicenseView revokeLicense(@PathParam("id") UUID id, @PathParam("licenseId") UUID licenseId) {
@@ -198,16 +212,20 @@ public class SpecialistResource {
 
     @POST
     @Path("{id}/suspend")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "suspendSpecialist")
     public SpecialistProfile suspend(@PathParam("id") UUID id) {
         return profiles.suspend(id, user.id());
     }
 
     @POST
     @Path("{id}/activate")
+    @ScopedTo(kind = SpecialistVisibility.SPECIALIST)
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "activateSpecialist")
     public SpecialistProfile activate(@PathParam("id") UUID id) {
         return profiles.activate(id, user.id());
     }
