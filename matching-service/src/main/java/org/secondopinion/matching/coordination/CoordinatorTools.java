@@ -65,16 +65,23 @@ public class CoordinatorTools {
     /**
      * A coordinator assigns a specialist by hand. Hard constraints hold unless {@code force}d; the reason, the
      * coordinator and any overridden constraint are recorded with the match. A pending offer is withdrawn.
+     * An ASSIGNED case may be reassigned to another specialist (the assigned one withdraws) until their work is over
+     * (opinion delivered, case closed: its load released); the load moves with it, and case-service, hearing a
+     * {@code match.assigned} that names someone else, takes the case and its upcoming consult from the previous one.
      */
     @Transactional
     public MatchView assign(UUID caseId, UUID specialistId, String reason, boolean force, String coordinator) {
         Instant now = clock.instant();
         Match match = matches.lockByCaseId(caseId).orElseThrow(() -> new NotFoundProblem("match for case", caseId));
-        if (match.status == MatchStatus.ASSIGNED || match.status == MatchStatus.CANCELLED) {
-            throw new StateConflictProblem("case " + caseId + " is already " + match.status, match.status.name());
-        }
+        UUID previous = reassignable(match, specialistId);
+        // both specialists' rows in one order (by id), so that two reassignments crossing over cannot deadlock
+        Optional<SpecialistProjection> released = previous != null && previous.compareTo(specialistId) < 0
+                ? specialists.lock(previous) : Optional.empty();
         SpecialistProjection specialist = specialists.lock(specialistId).orElseThrow(() ->
                 new InvalidFieldProblem("specialistId", "no specialist " + specialistId + " in the directory"));
+        if (previous != null && previous.compareTo(specialistId) > 0) {
+            released = specialists.lock(previous);
+        }
         List<Offer> offersOfMatch = offers.offersOf(match);
         // the holder of the pending offer is not "already tried": assigning them is what they were asked for
         Set<UUID> refused = offersOfMatch.stream()
@@ -89,13 +96,34 @@ public class CoordinatorTools {
         offersOfMatch.stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
         String override = violated.map(Enum::name).orElse(null);
         match.assignedByCoordinator(specialistId, coordinator, reason, override, now);
-        specialist.assigned(clock.instant());
+        released.ifPresent(s -> s.released(now));
+        specialist.assigned(now);
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
                 new MatchAssigned(match.caseId, match.caseReference, match.patientId, specialistId,
                         specialist.userId, now));
-        LOG.infof("case %s assigned to specialist %s by coordinator %s%s", caseId, specialistId, coordinator,
-                override == null ? "" : " overriding " + override);
+        LOG.infof("case %s %s specialist %s by coordinator %s%s", caseId,
+                previous == null ? "assigned to" : "reassigned from specialist " + previous + " to", specialistId,
+                coordinator, override == null ? "" : " overriding " + override);
         return new MatchView(match, offersOfMatch);
+    }
+
+    /** @return the specialist an ASSIGNED case is taken from, null for a case not assigned yet; 409 otherwise */
+    private static UUID reassignable(Match match, UUID specialistId) {
+        if (match.status == MatchStatus.CANCELLED) {
+            throw new StateConflictProblem("case " + match.caseId + " is CANCELLED", match.status.name());
+        }
+        if (match.status != MatchStatus.ASSIGNED) {
+            return null;
+        }
+        if (match.loadReleasedAt != null) {
+            throw new StateConflictProblem("the work on case " + match.caseId + " is over (opinion delivered or "
+                    + "case closed): it can no longer be reassigned", match.status.name());
+        }
+        if (specialistId.equals(match.assignedSpecialistId)) {
+            throw new StateConflictProblem("case " + match.caseId + " is already assigned to specialist "
+                    + specialistId, match.status.name());
+        }
+        return match.assignedSpecialistId;
     }
 
     /**

@@ -48,11 +48,40 @@ class CoordinatorToolsTest extends MatchingTestSupport {
         assertThat(offerStatus(offer)).isEqualTo("WITHDRAWN");
         assertThat(load(SPECIALIST2)).isEqualTo(before + 1);
 
-        assign(caseId, SPECIALIST1, "second thoughts", false)
+        assign(caseId, SPECIALIST2, "asked twice", false)
                 .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
         given().auth().oauth2(TestTokens.specialist("specialist1"))
                 .post("/api/v1/offers/{id}/accept", offer).then().statusCode(409);
         close(caseId);
+    }
+
+    @Test
+    void anAssignedCaseIsReassignedWhenItsSpecialistWithdrawsAndTheLoadMovesWithIt() {
+        UUID caseId = submitDemoCase();
+        awaitOffer(caseId, "specialist1");
+        assign(caseId, SPECIALIST2, "patient asked for Dr. Reyes", false).then().statusCode(200);
+        matching.await(EventTypes.MATCH_ASSIGNED, caseId.toString(), WAIT);
+        int withdrawing = load(SPECIALIST2);
+        int taking = load(SPECIALIST1);
+
+        assign(caseId, SPECIALIST1, "Dr. Reyes withdrew: family emergency", false)
+                .then().statusCode(200)
+                .body("status", equalTo("ASSIGNED"))
+                .body("assignedSpecialistId", equalTo(SPECIALIST1.toString()))
+                .body("assignmentReason", equalTo("Dr. Reyes withdrew: family emergency"));
+        // case-service hears the new specialist's name (and takes the case and its consults from the previous one)
+        matching.await(e -> EventTypes.MATCH_ASSIGNED.equals(e.path("type").asText())
+                && caseId.toString().equals(e.path("subject").asText())
+                && "specialist1".equals(e.path("data").path("specialistUserId").asText()), WAIT);
+        assertThat(load(SPECIALIST2)).isEqualTo(withdrawing - 1);
+        assertThat(load(SPECIALIST1)).isEqualTo(taking + 1);
+
+        // once the work is over (the case closed: the load given back) it stays with whoever did it
+        close(caseId);
+        assertThat(load(SPECIALIST1)).isEqualTo(taking);
+        assign(caseId, SPECIALIST2, "too late", true)
+                .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
+        assertThat(load(SPECIALIST2)).isEqualTo(withdrawing - 1);
     }
 
     @Test
