@@ -48,7 +48,7 @@ class CoordinatorToolsTest extends MatchingTestSupport {
         assertThat(offerStatus(offer)).isEqualTo("WITHDRAWN");
         assertThat(load(SPECIALIST2)).isEqualTo(before + 1);
 
-        assign(caseId, SPECIALIST2, "asked twice", false)
+        assign(caseId, SPECIALIST1, "second thoughts", false)
                 .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
         given().auth().oauth2(TestTokens.specialist("specialist1"))
                 .post("/api/v1/offers/{id}/accept", offer).then().statusCode(409);
@@ -59,12 +59,17 @@ class CoordinatorToolsTest extends MatchingTestSupport {
     void anAssignedCaseIsReassignedWhenItsSpecialistWithdrawsAndTheLoadMovesWithIt() {
         UUID caseId = submitDemoCase();
         awaitOffer(caseId, "specialist1");
+        // only an ASSIGNED case is reassigned (an assignment never takes a case from anyone: it may race an accept)
+        reassign(caseId, SPECIALIST2, "too early", false)
+                .then().statusCode(409).body("currentState", equalTo("OFFERED"));
         assign(caseId, SPECIALIST2, "patient asked for Dr. Reyes", false).then().statusCode(200);
         matching.await(EventTypes.MATCH_ASSIGNED, caseId.toString(), WAIT);
         int withdrawing = load(SPECIALIST2);
         int taking = load(SPECIALIST1);
 
-        assign(caseId, SPECIALIST1, "Dr. Reyes withdrew: family emergency", false)
+        reassign(caseId, SPECIALIST2, "to the same one", false)
+                .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
+        reassign(caseId, SPECIALIST1, "Dr. Reyes withdrew: family emergency", false)
                 .then().statusCode(200)
                 .body("status", equalTo("ASSIGNED"))
                 .body("assignedSpecialistId", equalTo(SPECIALIST1.toString()))
@@ -79,7 +84,7 @@ class CoordinatorToolsTest extends MatchingTestSupport {
         // once the work is over (the case closed: the load given back) it stays with whoever did it
         close(caseId);
         assertThat(load(SPECIALIST1)).isEqualTo(taking);
-        assign(caseId, SPECIALIST2, "too late", true)
+        reassign(caseId, SPECIALIST2, "too late", true)
                 .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
         assertThat(load(SPECIALIST2)).isEqualTo(withdrawing - 1);
     }
@@ -193,9 +198,18 @@ class CoordinatorToolsTest extends MatchingTestSupport {
     }
 
     private io.restassured.response.Response assign(UUID caseId, UUID specialistId, String reason, boolean force) {
+        return handOver("assign", caseId, specialistId, reason, force);
+    }
+
+    private io.restassured.response.Response reassign(UUID caseId, UUID specialistId, String reason, boolean force) {
+        return handOver("reassign", caseId, specialistId, reason, force);
+    }
+
+    private io.restassured.response.Response handOver(String action, UUID caseId, UUID specialistId, String reason,
+                                                      boolean force) {
         return given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON)
                 .body("{\"specialistId\":\"" + specialistId + "\",\"reason\":\"" + reason + "\",\"force\":" + force + "}")
-                .post("/api/v1/matches/{caseId}/assign", caseId);
+                .post("/api/v1/matches/{caseId}/" + action, caseId);
     }
 
     /** A urologist nobody's orthopaedic case ever reaches by ranking. */
