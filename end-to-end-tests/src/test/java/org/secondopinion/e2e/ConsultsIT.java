@@ -7,8 +7,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.secondopinion.stack.LocalStack;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -17,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,10 @@ import static org.hamcrest.Matchers.startsWith;
  * publishes availability; the patient lists the slots in their own zone and books one an hour ahead; the 1-hour
  * reminder reaches the patient's feed and mailbox; the specialist can see them sooner, the patient moves the consult
  * to a slot starting in under a minute; once it has started the specialist completes it with a note, which the patient
- * reads with the case. Nobody else sees the consult, and the join link is given only in its window.
+ * reads with the case. Nobody else sees the consult, and the join link is given only in its window. The calendar
+ * invitation ({@code .ics}, read with ical4j as a calendar app would) keeps its UID and raises its SEQUENCE when the
+ * consult moves. Then two follow-ups: one the patient cancels (its invitation says CANCELLED), and one the patient
+ * misses (the specialist marks it no-show; there is no room to join any more).
  */
 @ExtendWith(SharedStack.class)
 class ConsultsIT {
@@ -84,6 +93,10 @@ class ConsultsIT {
                 .body("status", equalTo("BOOKED")).body("startsAt", equalTo(later.toString()))
                 .body("note", equalTo(null)).extract().path("id");
         String consult = consults + "/" + consultId;
+        // its calendar invitation, in the patient's zone, through the gateway
+        VEvent invited = invitation(consult);
+        assertThat(start(invited)).isEqualTo(later);
+        assertThat(sequence(invited)).isZero();
         // one upcoming consult per case
         as(PATIENT).body(Map.of("startsAt", offered.toString())).post(consults).then().statusCode(409);
 
@@ -121,6 +134,11 @@ class ConsultsIT {
         as(PATIENT).body(Map.of("startsAt", sooner.toString())).post(consult + "/reschedule").then().statusCode(200)
                 .body("id", equalTo(consultId)).body("startsAt", equalTo(soon.toString()))
                 .body("sequence", equalTo(1));
+        // the updated invitation replaces the first in the calendar: the same UID, a higher SEQUENCE, the new time
+        VEvent moved = invitation(consult);
+        assertThat(uid(moved)).isEqualTo(uid(invited));
+        assertThat(sequence(moved)).isGreaterThan(sequence(invited));
+        assertThat(start(moved)).isEqualTo(soon);
 
         // within 15 minutes of the start each participant gets a link to the room; others still get nothing
         as(PATIENT).get(consult + "/join").then().statusCode(200).body("url", startsWith("https://"));
@@ -139,6 +157,55 @@ class ConsultsIT {
         as("patient1").get(consult).then().statusCode(404).body(not(containsString("physiotherapy")));
         // a completed consult has no room any more
         as(PATIENT).get(consult + "/join").then().statusCode(409);
+
+        // a follow-up in the hour-ahead slot (free again since the move), which the patient cancels: the invitation
+        // becomes a cancellation of the same event
+        String followUp = consults + "/" + as(PATIENT).body(Map.of("startsAt", offered.toString())).post(consults)
+                .then().statusCode(201).extract().path("id");
+        VEvent followUpInvited = invitation(followUp);
+        as(PATIENT).body(Map.of()).post(followUp + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        VEvent cancelled = invitation(followUp);
+        assertThat(uid(cancelled)).isEqualTo(uid(followUpInvited)).isNotEqualTo(uid(invited));
+        assertThat(sequence(cancelled)).isGreaterThan(sequence(followUpInvited));
+        assertThat(cancelled.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+
+        // another, starting in under a minute, which the patient misses: once it has started the specialist (not the
+        // patient) marks it no-show; the patient sees that and gets no room
+        Instant missed = Instant.now().plus(Duration.ofSeconds(50)).truncatedTo(ChronoUnit.SECONDS);
+        windows.set(windows.size() - 1, window(missed, zone)); // in place of the past one: windows may not overlap
+        publish(specialist, zone, windows);
+        OffsetDateTime missedSlot = await().atMost(ASYNC).until(() -> slotStarting(caseId, missed), s -> s != null);
+        String noShow = consults + "/" + as(PATIENT).body(Map.of("startsAt", missedSlot.toString())).post(consults)
+                .then().statusCode(201).extract().path("id");
+        as(PATIENT).post(noShow + "/no-show").then().statusCode(403);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                as(specialist).post(noShow + "/no-show").then().statusCode(200).body("status", equalTo("NO_SHOW")));
+        as(PATIENT).get(noShow).then().statusCode(200).body("status", equalTo("NO_SHOW"));
+        as(PATIENT).get(consults).then().statusCode(200)
+                .body("find { it.id == '" + consultId + "' }.status", equalTo("COMPLETED"))
+                .body("findAll { it.status == 'NO_SHOW' }.size()", equalTo(1));
+        as(PATIENT).get(noShow + "/join").then().statusCode(409).body(not(containsString("http")));
+    }
+
+    /** The consult's calendar invitation in the patient's zone, as a calendar app reads it: its one event. */
+    private static VEvent invitation(String consult) throws Exception {
+        String ics = as(PATIENT).accept("text/calendar").get(consult + ".ics?zone=America/Los_Angeles").then()
+                .statusCode(200).contentType(startsWith("text/calendar")).extract().asString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    private static String uid(VEvent event) {
+        return event.getProperty("UID").orElseThrow().getValue();
+    }
+
+    private static int sequence(VEvent event) {
+        return Integer.parseInt(event.getProperty("SEQUENCE").orElseThrow().getValue());
+    }
+
+    private static Instant start(VEvent event) {
+        return Instant.from(event.<Temporal>getStartDate().orElseThrow().getDate());
     }
 
     /** Submitted, offered to a demo spine surgeon who accepts (specialist1 first, see {@link DemoScenario}). */

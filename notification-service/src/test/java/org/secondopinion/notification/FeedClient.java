@@ -27,6 +27,11 @@ public final class FeedClient {
                 .toList();
     }
 
+    /** The kinds of the caller's (first 100) items about one case, newest first. */
+    public static List<Object> kindsAbout(String token, String reference) {
+        return itemsAbout(token, reference).stream().map(item -> item.get("kind")).toList();
+    }
+
     public static long unreadCount(String token) {
         return given().auth().oauth2(token)
                 .when().get("/api/v1/notifications/unread-count")

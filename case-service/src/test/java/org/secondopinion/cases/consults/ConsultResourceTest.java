@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.cases.consults.ConsultFixtures.Doc;
 import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.infra.testing.MovableClock;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;

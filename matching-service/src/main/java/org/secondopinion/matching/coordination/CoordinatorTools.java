@@ -32,8 +32,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What a coordinator does with matches: read the queue and a match's details, assign a specialist by hand, rank a
- * failed case again. Writes run under the case's match row lock, like every other decision about the case.
+ * What a coordinator does with matches: read the queue and a match's details, assign a specialist by hand, hand an
+ * assigned case to another specialist, rank a failed case again. Writes run under the case's match row lock, like
+ * every other decision about the case.
  */
 @ApplicationScoped
 public class CoordinatorTools {
@@ -64,17 +65,55 @@ public class CoordinatorTools {
 
     /**
      * A coordinator assigns a specialist by hand. Hard constraints hold unless {@code force}d; the reason, the
-     * coordinator and any overridden constraint are recorded with the match. A pending offer is withdrawn.
+     * coordinator and any overridden constraint are recorded with the match. A pending offer is withdrawn. A case
+     * already ASSIGNED is refused (409), so an assignment racing an accept never overrides it: taking a case from
+     * its specialist is {@link #reassign}.
      */
     @Transactional
     public MatchView assign(UUID caseId, UUID specialistId, String reason, boolean force, String coordinator) {
-        Instant now = clock.instant();
         Match match = matches.lockByCaseId(caseId).orElseThrow(() -> new NotFoundProblem("match for case", caseId));
         if (match.status == MatchStatus.ASSIGNED || match.status == MatchStatus.CANCELLED) {
             throw new StateConflictProblem("case " + caseId + " is already " + match.status, match.status.name());
         }
+        return handOver(match, null, specialistId, reason, force, coordinator);
+    }
+
+    /**
+     * A coordinator hands an ASSIGNED case to another specialist (the assigned one withdraws), until the work is over
+     * (opinion delivered, case closed: the load released). The same rules and record as {@link #assign}; the load
+     * moves with the case, and case-service, hearing a {@code match.assigned} that names someone else, takes the case
+     * and its upcoming consult from the previous specialist.
+     */
+    @Transactional
+    public MatchView reassign(UUID caseId, UUID specialistId, String reason, boolean force, String coordinator) {
+        Match match = matches.lockByCaseId(caseId).orElseThrow(() -> new NotFoundProblem("match for case", caseId));
+        if (match.status != MatchStatus.ASSIGNED) {
+            throw new StateConflictProblem("only an ASSIGNED case can be reassigned; case " + caseId + " is "
+                    + match.status, match.status.name());
+        }
+        if (match.loadReleasedAt != null) {
+            throw new StateConflictProblem("the work on case " + caseId + " is over (opinion delivered or case "
+                    + "closed): it can no longer be reassigned", match.status.name());
+        }
+        if (specialistId.equals(match.assignedSpecialistId)) {
+            throw new StateConflictProblem("case " + caseId + " is already assigned to specialist " + specialistId,
+                    match.status.name());
+        }
+        return handOver(match, match.assignedSpecialistId, specialistId, reason, force, coordinator);
+    }
+
+    /** Assigns the locked match to the specialist, giving the previous one's load back (if any). */
+    private MatchView handOver(Match match, UUID previous, UUID specialistId, String reason, boolean force,
+                               String coordinator) {
+        Instant now = clock.instant();
+        // both specialists' rows in one order (by id), so that two reassignments crossing over cannot deadlock
+        Optional<SpecialistProjection> released = previous != null && previous.compareTo(specialistId) < 0
+                ? specialists.lock(previous) : Optional.empty();
         SpecialistProjection specialist = specialists.lock(specialistId).orElseThrow(() ->
                 new InvalidFieldProblem("specialistId", "no specialist " + specialistId + " in the directory"));
+        if (previous != null && previous.compareTo(specialistId) > 0) {
+            released = specialists.lock(previous);
+        }
         List<Offer> offersOfMatch = offers.offersOf(match);
         // the holder of the pending offer is not "already tried": assigning them is what they were asked for
         Set<UUID> refused = offersOfMatch.stream()
@@ -89,12 +128,14 @@ public class CoordinatorTools {
         offersOfMatch.stream().filter(o -> o.status == OfferStatus.PENDING).forEach(o -> o.withdraw(now));
         String override = violated.map(Enum::name).orElse(null);
         match.assignedByCoordinator(specialistId, coordinator, reason, override, now);
-        specialist.assigned(clock.instant());
+        released.ifPresent(s -> s.released(now));
+        specialist.assigned(now);
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_ASSIGNED, match.caseId,
                 new MatchAssigned(match.caseId, match.caseReference, match.patientId, specialistId,
                         specialist.userId, now));
-        LOG.infof("case %s assigned to specialist %s by coordinator %s%s", caseId, specialistId, coordinator,
-                override == null ? "" : " overriding " + override);
+        LOG.infof("case %s %s specialist %s by coordinator %s%s", match.caseId,
+                previous == null ? "assigned to" : "reassigned from specialist " + previous + " to", specialistId,
+                coordinator, override == null ? "" : " overriding " + override);
         return new MatchView(match, offersOfMatch);
     }
 

@@ -26,7 +26,7 @@ import org.secondopinion.platform.web.PageResult;
 
 import java.util.UUID;
 
-/** Coordinators' window into matching: the queue, match details, manual assignment and rematch. */
+/** Coordinators' window into matching: the queue, match details, manual assignment, reassignment and rematch. */
 @Path("/api/v1/matches")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.COORDINATOR)
@@ -68,6 +68,14 @@ public class MatchResource {
     @Operation(operationId = "assignSpecialist")
     public MatchDetails assign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
         return mapper.details(matches.assign(caseId, request.specialistId(), request.reason(), request.force(),
+                user.id()));
+    }
+
+    /** Hands an ASSIGNED case to another specialist (the assigned one withdraws); 409 for any other state. */
+    @POST
+    @Path("/{caseId}/reassign")
+    public MatchDetails reassign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
+        return mapper.details(matches.reassign(caseId, request.specialistId(), request.reason(), request.force(),
                 user.id()));
     }
 

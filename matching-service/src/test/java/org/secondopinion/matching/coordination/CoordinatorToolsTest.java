@@ -56,6 +56,40 @@ class CoordinatorToolsTest extends MatchingTestSupport {
     }
 
     @Test
+    void anAssignedCaseIsReassignedWhenItsSpecialistWithdrawsAndTheLoadMovesWithIt() {
+        UUID caseId = submitDemoCase();
+        awaitOffer(caseId, "specialist1");
+        // only an ASSIGNED case is reassigned (an assignment never takes a case from anyone: it may race an accept)
+        reassign(caseId, SPECIALIST2, "too early", false)
+                .then().statusCode(409).body("currentState", equalTo("OFFERED"));
+        assign(caseId, SPECIALIST2, "patient asked for Dr. Reyes", false).then().statusCode(200);
+        matching.await(EventTypes.MATCH_ASSIGNED, caseId.toString(), WAIT);
+        int withdrawing = load(SPECIALIST2);
+        int taking = load(SPECIALIST1);
+
+        reassign(caseId, SPECIALIST2, "to the same one", false)
+                .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
+        reassign(caseId, SPECIALIST1, "Dr. Reyes withdrew: family emergency", false)
+                .then().statusCode(200)
+                .body("status", equalTo("ASSIGNED"))
+                .body("assignedSpecialistId", equalTo(SPECIALIST1.toString()))
+                .body("assignmentReason", equalTo("Dr. Reyes withdrew: family emergency"));
+        // case-service hears the new specialist's name (and takes the case and its consults from the previous one)
+        matching.await(e -> EventTypes.MATCH_ASSIGNED.equals(e.path("type").asText())
+                && caseId.toString().equals(e.path("subject").asText())
+                && "specialist1".equals(e.path("data").path("specialistUserId").asText()), WAIT);
+        assertThat(load(SPECIALIST2)).isEqualTo(withdrawing - 1);
+        assertThat(load(SPECIALIST1)).isEqualTo(taking + 1);
+
+        // once the work is over (the case closed: the load given back) it stays with whoever did it
+        close(caseId);
+        assertThat(load(SPECIALIST1)).isEqualTo(taking);
+        reassign(caseId, SPECIALIST2, "too late", true)
+                .then().statusCode(409).body("currentState", equalTo("ASSIGNED"));
+        assertThat(load(SPECIALIST2)).isEqualTo(withdrawing - 1);
+    }
+
+    @Test
     void aHardConstraintStopsTheAssignmentUnlessForcedAndTheOverrideIsRecorded() {
         UUID caseId = submitDemoCase();
         awaitOffer(caseId, "specialist1");
@@ -164,9 +198,18 @@ class CoordinatorToolsTest extends MatchingTestSupport {
     }
 
     private io.restassured.response.Response assign(UUID caseId, UUID specialistId, String reason, boolean force) {
+        return handOver("assign", caseId, specialistId, reason, force);
+    }
+
+    private io.restassured.response.Response reassign(UUID caseId, UUID specialistId, String reason, boolean force) {
+        return handOver("reassign", caseId, specialistId, reason, force);
+    }
+
+    private io.restassured.response.Response handOver(String action, UUID caseId, UUID specialistId, String reason,
+                                                      boolean force) {
         return given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON)
                 .body("{\"specialistId\":\"" + specialistId + "\",\"reason\":\"" + reason + "\",\"force\":" + force + "}")
-                .post("/api/v1/matches/{caseId}/assign", caseId);
+                .post("/api/v1/matches/{caseId}/" + action, caseId);
     }
 
     /** A urologist nobody's orthopaedic case ever reaches by ranking. */

@@ -2,6 +2,7 @@ package org.secondopinion.notification.consults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -21,52 +22,43 @@ import org.secondopinion.platform.work.WorkQueue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Reminders 24 hours and 1 hour before a live consult, to the patient and the specialist on their channels, PHI-free.
- * Scheduled from {@code consult.booked/rescheduled} (one row per consult, kind and SEQUENCE: a redelivered event adds
+ * Reminders before a live consult (by default 24 hours and 1 hour before, {@link ConsultRemindersConfig}), to the
+ * patient and the specialist on their channels, PHI-free. Scheduled from {@code consult.booked/rescheduled} (one row
+ * per consult, lead time ({@link LeadTime#key()}) and SEQUENCE: a redelivered event adds
  * nothing; a reschedule voids the old time's reminders), voided by {@code consult.cancelled/completed}, and sent by
  * this work queue when due. A reminder's notifications carry an event id derived from its row's key, so the feed's and
  * the deliveries' unique keys keep it to once even if a crash or a second replica repeats the send.
  */
 @ApplicationScoped
+@Startup // lead times that do not make sense stop the service at startup, not at the first booking
 public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
 
     public static final String NAME = "consult-reminders";
     static final String REMINDER_TYPE = "consult.reminder";
     private static final Logger LOG = Logger.getLogger(ConsultReminders.class);
 
-    /** How long before the start each reminder goes out. */
-    public enum Kind {
-        DAY_BEFORE(Duration.ofHours(24), "24 hours"), HOUR_BEFORE(Duration.ofHours(1), "1 hour");
-
-        final Duration before;
-        final String words;
-
-        Kind(Duration before, String words) {
-            this.before = before;
-            this.words = words;
-        }
-    }
-
     /** One claimed reminder row. */
-    public record Due(UUID consultId, Kind kind, int sequence) {
+    public record Due(UUID consultId, LeadTime lead, int sequence) {
     }
 
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Instance<DeliveryChannel> channels;
     private final Clock clock;
+    private final List<LeadTime> leadTimes;
 
-    public ConsultReminders(EntityManager em, ObjectMapper mapper, Instance<DeliveryChannel> channels, Clock clock) {
+    public ConsultReminders(EntityManager em, ObjectMapper mapper, Instance<DeliveryChannel> channels, Clock clock,
+                            ConsultRemindersConfig config) {
         this.em = em;
         this.mapper = mapper;
         this.channels = channels;
         this.clock = clock;
+        this.leadTimes = LeadTime.validated(config.leadTimes());
     }
 
     /** In the consumer's transaction: (re)schedules or voids the reminders an event of a consult implies. */
@@ -97,15 +89,15 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
                           String specialistUserId, Instant startsAt) {
         Instant now = clock.instant();
         voidBefore(consultId, sequence);
-        for (Kind kind : Kind.values()) {
-            Instant due = startsAt.minus(kind.before);
+        for (LeadTime lead : leadTimes) {
+            Instant due = startsAt.minus(lead.before());
             if (!due.isAfter(now)) {
                 continue; // booked less than that ahead: this reminder would come too late to help
             }
             em.createNativeQuery("INSERT INTO consult_reminder (consult_id, kind, sequence, case_reference, patient_id, "
                             + "specialist_user_id, starts_at, status, next_attempt_at, created_at) "
                             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?9) ON CONFLICT DO NOTHING")
-                    .setParameter(1, consultId).setParameter(2, kind.name()).setParameter(3, sequence)
+                    .setParameter(1, consultId).setParameter(2, lead.key()).setParameter(3, sequence)
                     .setParameter(4, caseReference).setParameter(5, patientId).setParameter(6, specialistUserId)
                     .setParameter(7, startsAt).setParameter(8, due).setParameter(9, now)
                     .executeUpdate();
@@ -131,7 +123,7 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
                         + "WHERE status = 'PENDING' AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 "
                         + "FOR UPDATE SKIP LOCKED")
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-        List<Due> due = rows.stream().map(r -> new Due((UUID) r[0], Kind.valueOf((String) r[1]),
+        List<Due> due = rows.stream().map(r -> new Due((UUID) r[0], LeadTime.fromKey((String) r[1]),
                 ((Number) r[2]).intValue())).toList();
         due.forEach(d -> update("UPDATE consult_reminder SET next_attempt_at = ?4", d, leaseUntil));
         return due;
@@ -147,7 +139,7 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT case_reference, patient_id, specialist_user_id, status "
                         + "FROM consult_reminder WHERE consult_id = ?1 AND kind = ?2 AND sequence = ?3 FOR UPDATE")
-                .setParameter(1, due.consultId()).setParameter(2, due.kind().name()).setParameter(3, due.sequence())
+                .setParameter(1, due.consultId()).setParameter(2, due.lead().key()).setParameter(3, due.sequence())
                 .getResultList();
         if (rows.isEmpty() || !"PENDING".equals(rows.get(0)[3])) {
             return; // voided (cancelled, moved) or sent meanwhile
@@ -157,7 +149,7 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
         EventEnvelope reminder = new EventEnvelope(EventEnvelope.SPEC_VERSION, eventId(due), "/second-opinion/"
                 + "notification-service", REMINDER_TYPE, due.consultId().toString(), now, "application/json",
                 mapper.createObjectNode(), null);
-        String text = "Reminder: the video consult on case " + ref + " starts in about " + due.kind().words
+        String text = "Reminder: the video consult on case " + ref + " starts in about " + due.lead().words()
                 + " — sign in to join from 15 minutes before.";
         for (Object recipient : new Object[]{rows.get(0)[1], rows.get(0)[2]}) {
             if (recipient != null) {
@@ -169,12 +161,15 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
             }
         }
         update("UPDATE consult_reminder SET status = 'SENT', sent_at = ?4", due, now);
-        LOG.infof("consult %s: %s reminder sent", due.consultId(), due.kind());
+        LOG.infof("consult %s: %s reminder sent", due.consultId(), due.lead().key());
     }
 
-    /** The same id for every attempt at one reminder: the once-only keys downstream hold on to it. */
+    /**
+     * The same id for every attempt at one reminder: the once-only keys downstream hold on to it. Built from the row's
+     * key, so a reminder scheduled before lead times were configurable keeps its id.
+     */
     static String eventId(Due due) {
-        return UUID.nameUUIDFromBytes(("consult-reminder:" + due.consultId() + ":" + due.kind() + ":"
+        return UUID.nameUUIDFromBytes(("consult-reminder:" + due.consultId() + ":" + due.lead().key() + ":"
                 + due.sequence()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -189,7 +184,7 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
         List<Number> attempts = em.createNativeQuery("UPDATE consult_reminder SET attempts = attempts + 1, "
                         + "last_error = left(?4, 500) WHERE consult_id = ?1 AND kind = ?2 AND sequence = ?3 "
                         + "AND status = 'PENDING' RETURNING attempts")
-                .setParameter(1, due.consultId()).setParameter(2, due.kind().name()).setParameter(3, due.sequence())
+                .setParameter(1, due.consultId()).setParameter(2, due.lead().key()).setParameter(3, due.sequence())
                 .setParameter(4, error == null ? "" : error).getResultList();
         if (attempts.isEmpty()) {
             return Outcome.GONE;
@@ -211,7 +206,7 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
 
     private void update(String setClause, Due due, Instant value) {
         em.createNativeQuery(setClause + " WHERE consult_id = ?1 AND kind = ?2 AND sequence = ?3")
-                .setParameter(1, due.consultId()).setParameter(2, due.kind().name()).setParameter(3, due.sequence())
+                .setParameter(1, due.consultId()).setParameter(2, due.lead().key()).setParameter(3, due.sequence())
                 .setParameter(4, value).executeUpdate();
     }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.secondopinion.notification.FeedClient.itemsAbout;
+import static org.secondopinion.notification.FeedClient.kindsAbout;
 
 @QuarkusTest
 class ConsultRemindersTest {
@@ -50,9 +51,9 @@ class ConsultRemindersTest {
         TestEvents.sendCaseEvent(json, booked(caseId, consultId, ref, patient, doc, Instant.now().plusSeconds(3603)));
 
         for (String token : List.of(TestTokens.patient(patient), TestTokens.specialist(doc))) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(kinds(token, ref)).contains("CONSULT_REMINDER"));
-            assertThat(kinds(token, ref)).filteredOn("CONSULT_BOOKED"::equals).hasSize(2); // two publications
-            assertThat(kinds(token, ref)).filteredOn("CONSULT_REMINDER"::equals).hasSize(1);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(kindsAbout(token, ref)).contains("CONSULT_REMINDER"));
+            assertThat(kindsAbout(token, ref)).filteredOn("CONSULT_BOOKED"::equals).hasSize(2); // two publications
+            assertThat(kindsAbout(token, ref)).filteredOn("CONSULT_REMINDER"::equals).hasSize(1);
             Map<String, Object> reminder = itemsAbout(token, ref).stream()
                     .filter(i -> "CONSULT_REMINDER".equals(i.get("kind"))).findFirst().orElseThrow();
             assertThat((String) reminder.get("text")).contains(ref, "1 hour").doesNotContainPattern("\\d\\d:\\d\\d");
@@ -73,7 +74,7 @@ class ConsultRemindersTest {
                         UUID.randomUUID(), "doc-" + caseId, startsAt, "SPECIALIST", 1, Instant.now())));
 
         String token = TestTokens.patient(patient);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(kinds(token, ref)).contains("CONSULT_CANCELLED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kindsAbout(token, ref)).contains("CONSULT_CANCELLED"));
         assertThat(statuses(consultId)).containsExactly("VOID", "VOID");
     }
 
@@ -81,10 +82,6 @@ class ConsultRemindersTest {
         return TestEvents.envelope(json, "/second-opinion/case-service", EventTypes.CONSULT_BOOKED, caseId,
                 new ConsultBooked(consultId, caseId, ref, patient, UUID.randomUUID(), doc, startsAt,
                         startsAt.plusSeconds(1800), 0, Instant.now()));
-    }
-
-    private static List<Object> kinds(String token, String ref) {
-        return itemsAbout(token, ref).stream().map(i -> i.get("kind")).toList();
     }
 
     @SuppressWarnings("unchecked")

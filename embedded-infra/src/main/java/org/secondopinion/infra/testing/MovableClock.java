@@ -1,4 +1,4 @@
-package org.secondopinion.cases.consults;
+package org.secondopinion.infra.testing;
 
 import jakarta.inject.Singleton;
 
@@ -10,8 +10,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's clock in this module's tests (replaces the platform's default bean): the real time, moved ahead by
- * what a test sets, to reach a consult's join window without waiting. Tests that move it put it back.
+ * The service's clock in every Quarkus test module that uses embedded-infra (replaces the platform's default bean):
+ * the real time, moved ahead by what a test sets, to reach a consult's join window or a reminder's due time without
+ * waiting. Tests that move it put it back.
  */
 @Singleton
 public class MovableClock extends Clock {
