@@ -1,5 +1,6 @@
 package org.secondopinion.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +53,24 @@ class KustomizeTest {
                 + "spec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: y\n");
         assertThatThrownBy(() -> Kustomize.build(dir))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("containers");
+    }
+
+    /**
+     * The shared defaults are added to every Deployment and would silently replace a service's own value at the same
+     * place: a service's deployment.yaml leaves those places to them.
+     */
+    @Test
+    void noServiceDeploymentSetsWhatTheSharedDefaultsSet() {
+        JsonNode defaults = Manifests.tree(Repo.read(Repo.kubernetes().resolve("base/deployment-defaults.yaml")));
+        for (String service : Repo.SERVICES) {
+            JsonNode deployment = Manifests.parse(
+                    Repo.read(Repo.kubernetes().resolve("base").resolve(service).resolve("deployment.yaml"))).get(0);
+            for (JsonNode op : defaults) {
+                assertThat(deployment.at(op.path("path").asText()).isMissingNode())
+                        .as("%s/deployment.yaml sets %s, which deployment-defaults.yaml sets for every service",
+                                service, op.path("path").asText())
+                        .isTrue();
+            }
+        }
     }
 }
