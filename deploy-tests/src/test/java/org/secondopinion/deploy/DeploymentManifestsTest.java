@@ -17,19 +17,13 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The invariants every manifest set must keep: the raw base, and each overlay as Kustomize renders it (when a
- * kustomize or kubectl binary is present).
+ * The invariants every manifest set must keep: the base and each overlay as Kustomize renders them (Kustomize.java,
+ * on every machine).
  */
 class DeploymentManifestsTest {
 
     static Stream<Manifests> manifestSets() {
-        List<Manifests> sets = new ArrayList<>();
-        sets.add(Manifests.files("base", Repo.kubernetes().resolve("base")));
-        if (Kustomize.available()) {
-            sets.add(Kustomize.render("dev"));
-            sets.add(Kustomize.render("prod"));
-        }
-        return sets.stream();
+        return Stream.of("base", "overlays/dev", "overlays/prod").map(Kustomize::render);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,7 +177,7 @@ class DeploymentManifestsTest {
                         assertThat(set.find("ConfigMap", from.path("configMapKeyRef").path("name").asText()))
                                 .as(where + " env " + env.path("name").asText() + ": ConfigMap exists").isPresent();
                     }
-                    if (set.rendered() && from.has("secretKeyRef")) {
+                    if (set.withSecrets() && from.has("secretKeyRef")) {
                         JsonNode ref = from.path("secretKeyRef");
                         assertThat(set.find("Secret", ref.path("name").asText()))
                                 .as(where + " env " + env.path("name").asText() + ": Secret exists")
@@ -241,8 +235,7 @@ class DeploymentManifestsTest {
 
     @Test
     void prodServiceMonitorsScrapeTheMetricsEndpointOfEveryService() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.available(), "no kustomize or kubectl on PATH");
-        Manifests prod = Kustomize.render("prod");
+        Manifests prod = Kustomize.render("overlays/prod");
         List<JsonNode> monitors = prod.ofKind("ServiceMonitor");
         assertThat(monitors).hasSameSizeAs(prod.ofKind("Service"));
         for (JsonNode monitor : monitors) {
@@ -255,7 +248,7 @@ class DeploymentManifestsTest {
 
     @Test
     void containersListenOnThePortOfTheirApplicationProperties() {
-        Manifests base = Manifests.files("base", Repo.kubernetes().resolve("base"));
+        Manifests base = Kustomize.render("base");
         for (String service : Repo.SERVICES) {
             int port = Integer.parseInt(Repo.properties(service).getProperty("quarkus.http.port"));
             JsonNode container = base.find("Deployment", service).orElseThrow()
@@ -266,7 +259,7 @@ class DeploymentManifestsTest {
 
     @Test
     void everyVariableAServiceReadsIsSuppliedToItsDeployment() {
-        Manifests base = Manifests.files("base", Repo.kubernetes().resolve("base"));
+        Manifests base = Kustomize.render("base");
         for (String service : Repo.SERVICES) {
             JsonNode container = base.find("Deployment", service).orElseThrow()
                     .path("spec").path("template").path("spec").path("containers").get(0);
@@ -294,23 +287,20 @@ class DeploymentManifestsTest {
             assertThat(!tag.isEmpty() && !tag.equals("latest") || image.hasNonNull("digest"))
                     .as("prod image of %s has a release tag or digest", service).isTrue();
         }
-        if (Kustomize.available()) {
-            for (JsonNode deployment : Kustomize.render("prod").ofKind("Deployment")) {
-                for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
-                    String ref = container.path("image").asText();
-                    String lastPart = ref.substring(ref.lastIndexOf('/') + 1);
-                    assertThat(lastPart.contains(":") || ref.contains("@sha256:"))
-                            .as("rendered prod image %s has a tag", ref).isTrue();
-                    assertThat(ref).as("rendered prod image").doesNotEndWith(":latest");
-                }
+        for (JsonNode deployment : Kustomize.render("overlays/prod").ofKind("Deployment")) {
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                String ref = container.path("image").asText();
+                String lastPart = ref.substring(ref.lastIndexOf('/') + 1);
+                assertThat(lastPart.contains(":") || ref.contains("@sha256:"))
+                        .as("rendered prod image %s has a tag", ref).isTrue();
+                assertThat(ref).as("rendered prod image").doesNotEndWith(":latest");
             }
         }
     }
 
     @Test
     void renderedObjectsCarryTheCommonLabels() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.available(), "no kustomize or kubectl on PATH");
-        for (String overlay : List.of("dev", "prod")) {
+        for (String overlay : List.of("overlays/dev", "overlays/prod")) {
             Manifests set = Kustomize.render(overlay);
             for (JsonNode object : set.objects()) {
                 assertThat(labels(object.path("metadata")))

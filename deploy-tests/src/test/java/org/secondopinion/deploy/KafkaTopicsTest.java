@@ -56,7 +56,7 @@ class KafkaTopicsTest {
     @Test
     void everyServiceDatabaseHasACloudNativePgDatabaseOwnedByItsRole() {
         Manifests cnpg = Manifests.files("cnpg", Repo.root().resolve("deploy/cnpg"));
-        Manifests base = Manifests.files("base", Repo.kubernetes().resolve("base"));
+        Manifests base = Kustomize.render("base");
         JsonNode cluster = cnpg.ofKind("Cluster").get(0);
         Set<String> roleSecrets = new TreeSet<>();
         cluster.path("spec").path("managed").path("roles")

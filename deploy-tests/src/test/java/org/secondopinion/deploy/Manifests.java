@@ -15,8 +15,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A named set of Kubernetes objects: the raw base files, or an overlay as Kustomize renders it. */
-record Manifests(String name, List<JsonNode> objects, boolean rendered) {
+/**
+ * A named set of Kubernetes objects: plain files (deploy/strimzi, deploy/cnpg), or a kustomization as Kustomize renders
+ * it; {@code withSecrets} when the set holds the Secrets its Deployments read (an overlay generates them).
+ */
+record Manifests(String name, List<JsonNode> objects, boolean withSecrets) {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -33,10 +36,6 @@ record Manifests(String name, List<JsonNode> objects, boolean rendered) {
         }
     }
 
-    static Manifests rendered(String name, String yaml) {
-        return new Manifests(name, parse(yaml), true);
-    }
-
     static List<JsonNode> parse(String yaml) {
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
             List<JsonNode> objects = new ArrayList<>();
@@ -47,6 +46,15 @@ record Manifests(String name, List<JsonNode> objects, boolean rendered) {
                 }
             }
             return objects;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first document as it is: a list stays a list (parse would take its elements for documents). */
+    static JsonNode tree(String yaml) {
+        try {
+            return YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
