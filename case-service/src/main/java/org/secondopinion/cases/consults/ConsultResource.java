@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +57,7 @@ public class ConsultResource {
     }
 
     @GET
+    @Operation(operationId = "listConsults", summary = "The case's consults, soonest first")
     public List<ConsultView> list(@PathParam("id") UUID caseId) {
         return service.list(caseId, user).stream().map(this::view).toList();
     }
@@ -65,6 +67,8 @@ public class ConsultResource {
     @APIResponse(responseCode = "409", description = "No specialist assigned yet, or the specialist has published no "
             + "availability; the body names the case's state")
     @APIResponse(responseCode = "200", description = "The assigned specialist's free slots")
+    @Operation(operationId = "listConsultSlots",
+            summary = "Free slots of the assigned specialist for the next 14 days, in the zone you ask for")
     public SlotsView slots(@PathParam("id") UUID caseId,
                            @Parameter(description = "IANA time zone the slots are shown in (default UTC)")
                            @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -78,6 +82,8 @@ public class ConsultResource {
     @APIResponse(responseCode = "201", description = "The booked consult",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsultView.class)))
+    @Operation(operationId = "bookConsult",
+            summary = "Book a video consult with the assigned specialist (one upcoming per case)")
     public Response book(@PathParam("id") UUID caseId, @NotNull @Valid BookRequest request, @Context UriInfo uri) {
         Consult booked = service.book(caseId, user, request);
         return Response.created(uri.getAbsolutePathBuilder().path(booked.id.toString()).build())
@@ -86,6 +92,7 @@ public class ConsultResource {
 
     @GET
     @Path("{consultId}")
+    @Operation(operationId = "getConsult", summary = "One consult of the case")
     public ConsultView get(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return view(service.get(caseId, consultId, user));
     }
@@ -96,6 +103,8 @@ public class ConsultResource {
     @Produces({"text/calendar", MediaType.APPLICATION_JSON})
     @APIResponse(responseCode = "200", description = "The iCalendar invitation",
             content = @Content(mediaType = "text/calendar", schema = @Schema(implementation = String.class)))
+    @Operation(operationId = "getConsultInvitation",
+            summary = "The consult as an iCalendar invitation (RFC 5545): same UID, higher SEQUENCE after each change")
     public Response invitation(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                @Parameter(description = "IANA time zone of the times (default: the specialist's)")
                                @QueryParam("zone") String zone) {
@@ -110,6 +119,8 @@ public class ConsultResource {
     @APIResponse(responseCode = "409", description = "The consult is no longer BOOKED (checked first), the cut-off "
             + "has passed or the slot is taken; the body names the state")
     @APIResponse(responseCode = "200", description = "The moved consult")
+    @Operation(operationId = "rescheduleConsult",
+            summary = "Move the consult to another free slot, up to the cut-off before it")
     public ConsultView reschedule(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                   @NotNull @Valid BookRequest request) {
         return view(service.reschedule(caseId, consultId, user, request));
@@ -118,6 +129,8 @@ public class ConsultResource {
     /** The specialist must give a reason (the patient reads it); the patient only up to the cut-off. */
     @POST
     @Path("{consultId}/cancel")
+    @Operation(operationId = "cancelConsult",
+            summary = "Cancel the consult (the patient up to the cut-off; the specialist with a reason)")
     public ConsultView cancel(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                               @Valid CancelRequest request) {
         return view(service.cancel(caseId, consultId, user, request == null ? null : request.reason()));
@@ -126,6 +139,8 @@ public class ConsultResource {
     @POST
     @Path("{consultId}/complete")
     @RolesAllowed(Roles.SPECIALIST)
+    @Operation(operationId = "completeConsult",
+            summary = "The specialist marks the consult held, with a note that joins the case record")
     public ConsultView complete(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId,
                                 @NotNull @Valid CompleteRequest request) {
         return view(service.complete(caseId, consultId, user, request));
@@ -135,6 +150,7 @@ public class ConsultResource {
     @Path("{consultId}/no-show")
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @RolesAllowed(Roles.SPECIALIST)
+    @Operation(operationId = "markConsultNoShow", summary = "The specialist marks that the patient did not come")
     public ConsultView noShow(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return view(service.noShow(caseId, consultId, user));
     }
@@ -144,6 +160,8 @@ public class ConsultResource {
     @Path("{consultId}/join")
     @APIResponse(responseCode = "409", description = "Outside the join window or not BOOKED; the body names the state")
     @APIResponse(responseCode = "200", description = "The video link for this participant")
+    @Operation(operationId = "joinConsult",
+            summary = "The video room link for you, from 15 minutes before the start until the end")
     public JoinView join(@PathParam("id") UUID caseId, @PathParam("consultId") UUID consultId) {
         return service.join(caseId, consultId, user);
     }
