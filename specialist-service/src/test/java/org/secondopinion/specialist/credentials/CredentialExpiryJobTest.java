@@ -63,8 +63,11 @@ class CredentialExpiryJobTest {
             assertThat(data.path("version").asLong()).isEqualTo(2);
             assertThat(data.path("licensedStates")).extracting(JsonNode::asText).containsExactly("CA");
 
+            // the job publishes no new snapshot of the untouched specialist (its creation snapshot, version 1, may
+            // still be on its way from the outbox when the probe starts: that one is not the job's)
             assertThat(probe.drain(Duration.ofMillis(500)))
-                    .noneMatch(e -> untouched.equals(e.path("subject").asText()));
+                    .noneMatch(e -> untouched.equals(e.path("subject").asText())
+                            && e.path("data").path("version").asLong() > 1);
         }
 
         given().auth().oauth2(ADMIN).when().get("/api/v1/specialists/{id}/profile", id)
