@@ -34,8 +34,10 @@ public class CoordinatorQueue {
         return rows.stream().map(r -> new CoordinatorTools.QueueEntry((Match) r[0], (Offer) r[1])).toList();
     }
 
-    public long countQueue(MatchStatus status) {
-        return em.createQuery("SELECT count(m) FROM Match m WHERE (:status IS NULL OR m.status = :status)", Long.class)
-                .setParameter("status", status).getSingleResult();
+    /** How many matches the queue holds, counting no further than {@code limit} (the scan stops there). */
+    public long countQueueUpTo(MatchStatus status, long limit) {
+        return em.createQuery("SELECT 1 FROM Match m WHERE (:status IS NULL OR m.status = :status)", Integer.class)
+                .setParameter("status", status).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE))
+                .getResultList().size();
     }
 }

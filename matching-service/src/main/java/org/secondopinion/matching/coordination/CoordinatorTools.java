@@ -167,8 +167,8 @@ public class CoordinatorTools {
         return queue.queue(status, offset, limit);
     }
 
-    public long countQueue(MatchStatus status) {
-        return queue.countQueue(status);
+    public long countQueueUpTo(MatchStatus status, long limit) {
+        return queue.countQueueUpTo(status, limit);
     }
 
     /** A match in the queue, with its open offer if any. */

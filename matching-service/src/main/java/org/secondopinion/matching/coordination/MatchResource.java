@@ -50,8 +50,12 @@ public class MatchResource {
             @BeanParam @Valid PageParams page) {
         MatchStatus wanted = status == null ? null : MatchStatus.valueOf(status);
         var items = matches.queue(wanted, page.offset(), page.size).stream().map(mapper::queueItem).toList();
-        return new PageResult<>(items, page.page, page.size, matches.countQueue(wanted));
+        return PageResult.counted(items, page.page, page.size, COUNT_LIMIT,
+                limit -> matches.countQueueUpTo(wanted, limit));
     }
+
+    /** Every case ever matched is in the queue: counted up to this many, then "at least" ({@link PageResult}). */
+    static final int COUNT_LIMIT = 1_000;
 
     @GET
     @Path("/{caseId}")
@@ -74,6 +78,8 @@ public class MatchResource {
     /** Hands an ASSIGNED case to another specialist (the assigned one withdraws); 409 for any other state. */
     @POST
     @Path("/{caseId}/reassign")
+    @ScopedTo(kind = MatchVisibility.MATCH, pathParam = "caseId")
+    @Operation(operationId = "reassignSpecialist")
     public MatchDetails reassign(@PathParam("caseId") UUID caseId, @NotNull @Valid AssignRequest request) {
         return mapper.details(matches.reassign(caseId, request.specialistId(), request.reason(), request.force(),
                 user.id()));

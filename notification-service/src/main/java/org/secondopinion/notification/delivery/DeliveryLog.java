@@ -37,7 +37,11 @@ public class DeliveryLog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DeliveryView> page(DeliveryStatus status, Channel channel, PageParams page) {
-        return new PageResult<>(repository.page(status, channel, page.offset(), page.size).stream()
-                .map(DeliveryView::of).toList(), page.page, page.size, repository.count(status, channel));
+        return PageResult.counted(repository.page(status, channel, page.offset(), page.size).stream()
+                        .map(DeliveryView::of).toList(), page.page, page.size, COUNT_LIMIT,
+                limit -> repository.countUpTo(status, channel, limit));
     }
+
+    /** The log only grows (until retention): counted up to this many, then "at least" ({@link PageResult}). */
+    static final int COUNT_LIMIT = 1_000;
 }

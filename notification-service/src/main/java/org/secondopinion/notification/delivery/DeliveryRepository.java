@@ -64,11 +64,12 @@ public class DeliveryRepository {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public long count(DeliveryStatus status, Channel channel) {
-        TypedQuery<Long> query = em.createQuery("SELECT count(d) FROM Delivery d" + filter(status, channel),
-                Long.class);
+    /** How many deliveries match, counting no further than {@code limit} (the scan stops there). */
+    public long countUpTo(DeliveryStatus status, Channel channel, long limit) {
+        TypedQuery<Integer> query = em.createQuery("SELECT 1 FROM Delivery d" + filter(status, channel),
+                Integer.class);
         bind(query, status, channel);
-        return query.getSingleResult();
+        return query.setMaxResults((int) Math.min(limit, Integer.MAX_VALUE)).getResultList().size();
     }
 
     private static String filter(DeliveryStatus status, Channel channel) {

@@ -30,8 +30,12 @@ public class FeedService {
     public PageResult<NotificationView> page(List<String> recipients, Boolean unread, PageParams page) {
         List<NotificationView> items = repository.page(recipients, unread, page.offset(), page.size).stream()
                 .map(mapper::toView).toList();
-        return new PageResult<>(items, page.page, page.size, repository.count(recipients, unread));
+        return PageResult.counted(items, page.page, page.size, COUNT_LIMIT,
+                limit -> repository.countUpTo(recipients, unread, limit));
     }
+
+    /** A feed only grows: its total is counted up to this many items, then says "at least" ({@link PageResult}). */
+    static final int COUNT_LIMIT = 1_000;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unreadCount(List<String> recipients) {

@@ -65,6 +65,19 @@ public class NotificationRepository {
                 .getSingleResult();
     }
 
+    /** How many feed items match, counting no further than {@code limit} (the scan stops there). */
+    public long countUpTo(List<String> recipients, Boolean unread, long limit) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("SELECT 1 FROM Notification n WHERE n.recipient IN :recipients"
+                        + " AND n.channel = :channel" + readFilter(unread), Integer.class)
+                .setParameter("recipients", recipients)
+                .setParameter("channel", Channel.IN_APP)
+                .setMaxResults((int) Math.min(limit, Integer.MAX_VALUE))
+                .getResultList().size();
+    }
+
     public Optional<Notification> findVisible(UUID id, List<String> recipients) {
         if (recipients.isEmpty()) {
             return Optional.empty();
