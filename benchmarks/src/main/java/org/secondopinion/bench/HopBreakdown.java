@@ -25,7 +25,7 @@ final class HopBreakdown {
     }
 
     /** One case's hops in milliseconds, in the order of {@link #HOPS}, and its whole path. */
-    record Case(double[] hops, double total) {
+    record Case(double[] hops, double total, double raisedMillis) {
     }
 
     static Case of(TopicWatcher.Seen submitted, TopicWatcher.Seen offered) {
@@ -35,7 +35,7 @@ final class HopBreakdown {
                 offered.sentMillis() - offered.raisedMillis(),
                 offered.receivedMillis() - offered.sentMillis(),
         };
-        return new Case(hops, offered.receivedMillis() - submitted.raisedMillis());
+        return new Case(hops, offered.receivedMillis() - submitted.raisedMillis(), submitted.raisedMillis());
     }
 
     static void print(List<Case> cases) {
@@ -57,6 +57,21 @@ final class HopBreakdown {
         table.row("whole path: case.submitted raised → match.offered received", percentile(usable, Case::total, 0.5),
                 percentile(usable, Case::total, 0.99), tail.stream().mapToDouble(Case::total).average().orElse(Double.NaN));
         table.print();
+        System.out.println(whenTheTailHappened(usable, tail));
+    }
+
+    /**
+     * When the slowest 1 % were raised, by second of the run: a few crowded seconds mean stalls (a pause, a
+     * periodic job, a neighbour's burst), many seconds with one case each mean queueing spread over the run.
+     */
+    static String whenTheTailHappened(List<Case> all, List<Case> tail) {
+        double start = all.stream().mapToDouble(Case::raisedMillis).min().orElse(0);
+        java.util.TreeMap<Long, Integer> bySecond = new java.util.TreeMap<>();
+        tail.forEach(c -> bySecond.merge((long) ((c.raisedMillis() - start) / 1000), 1, Integer::sum));
+        StringBuilder line = new StringBuilder("the slowest 1 % (" + tail.size() + " cases) were raised in "
+                + bySecond.size() + " distinct seconds of the run:");
+        bySecond.forEach((second, n) -> line.append(' ').append(second).append(" s (").append(n).append(')'));
+        return line.toString();
     }
 
     private static double percentile(List<Case> cases, java.util.function.ToDoubleFunction<Case> value, double q) {

@@ -104,7 +104,10 @@ public class OutboxQueue implements WorkQueue<OutboxQueue.Row> {
             try {
                 acks.put(row, send(row));
             } catch (RuntimeException e) {
+                // the broker is away (no metadata within max.block.ms): every later send would wait as long, and
+                // none of them may count as sent before this one anyway
                 failures.put(row, e);
+                break;
             }
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();

@@ -28,7 +28,8 @@ public interface WorkQueue<T> {
 
     /**
      * Whether one pass at a time per database, across replicas (the outbox: publication order). The worker then
-     * holds a PostgreSQL advisory lock for the whole pass; a replica that dies releases it with its connection.
+     * runs the whole pass (claim, perform, record) in one transaction holding a transaction-level PostgreSQL advisory
+     * lock; a replica that dies releases it with its connection.
      */
     default boolean exclusive() {
         return false;

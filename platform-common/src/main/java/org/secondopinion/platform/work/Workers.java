@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.Config;
 import org.secondopinion.platform.tx.AfterCommit;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +37,7 @@ public class Workers {
     private final MeterRegistry meters;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
-    private final DataSource dataSource;
+    private final EntityManager em;
     private final ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "work-sweeps");
         t.setDaemon(true);
@@ -45,13 +45,13 @@ public class Workers {
     });
 
     public Workers(Instance<WorkQueue<?>> queues, Config config, MeterRegistry meters, Clock clock,
-                   TransactionSynchronizationRegistry transactions, DataSource dataSource) {
+                   TransactionSynchronizationRegistry transactions, EntityManager em) {
         this.queues = queues;
         this.config = config;
         this.meters = meters;
         this.clock = clock;
         this.transactions = transactions;
-        this.dataSource = dataSource;
+        this.em = em;
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,7 +65,7 @@ public class Workers {
 
     private <T> void start(WorkQueue<T> queue) {
         WorkPolicy policy = WorkPolicy.configured(config, queue.name(), queue.defaults());
-        if (byName.putIfAbsent(queue.name(), new Worker<>(queue, policy, clock, meters, dataSource, sweeps)) != null) {
+        if (byName.putIfAbsent(queue.name(), new Worker<>(queue, policy, clock, meters, em, sweeps)) != null) {
             throw new IllegalStateException("two work queues named " + queue.name());
         }
     }
@@ -74,6 +74,11 @@ public class Workers {
     void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ShutdownEvent event) {
         sweeps.shutdownNow();
         byName.values().forEach(worker -> worker.stop(Duration.ofSeconds(10)));
+    }
+
+    /** The PostgreSQL advisory lock key an exclusive queue's pass holds (ops may look for it in {@code pg_locks}). */
+    public static long lockKey(String name) {
+        return ("so.work." + name).hashCode();
     }
 
     /** A pass of queue {@code name} soon (from any thread). */
@@ -100,7 +105,10 @@ public class Workers {
         return byName.get(name).backlog();
     }
 
-    /** Runs one pass of the named queue on the caller's thread, for tests that must not wait for a wake-up. */
+    /**
+     * Runs one pass of the named queue on the caller's thread, for tests that must not wait for a wake-up.
+     * @return how many rows it claimed, or -1 when another replica holds an exclusive queue's lock
+     */
     public int passNow(String name) {
         return byName.get(name).pass();
     }
