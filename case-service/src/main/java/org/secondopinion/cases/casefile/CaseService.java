@@ -197,6 +197,15 @@ public class CaseService {
                 return; // already applied
             }
             if (c.assignedSpecialistId() != null) {
+                if (!c.canBeReassigned()) {
+                    // a coordinator's reassignment crossed the opinion's delivery (or the case's end): the case has
+                    // moved on, matching learns so from case.opinion-delivered / case.closed and releases the match,
+                    // so the reassignment lapses here rather than going to the dead-letter topic
+                    metrics.counter("cases.reassignments.lapsed").increment();
+                    LOG.infof("case %s: a reassignment arrived after the case left its specialist (%s); it lapses",
+                            c.reference, c.status());
+                    return;
+                }
                 UUID previous = c.reassign(event.specialistId(), event.specialistUserId(), event.assignedAt());
                 released.fire(new SpecialistReleased(c, previous,
                         "the case was reassigned to another specialist"));

@@ -170,6 +170,12 @@ public class PatientCase {
         this.updatedAt = now;
     }
 
+    /** Whether the case is still in its specialist's hands: assigned, and the opinion not yet delivered. */
+    public boolean canBeReassigned() {
+        return status == CaseStatus.ASSIGNED || status == CaseStatus.IN_REVIEW
+                || status == CaseStatus.AWAITING_INFORMATION;
+    }
+
     /**
      * A coordinator hands the case to another specialist before the opinion: the status stays (the new specialist
      * takes the case over where it stands), the previous specialist loses access.
@@ -177,8 +183,7 @@ public class PatientCase {
      * @return the specialist the case was taken from
      */
     public UUID reassign(UUID specialistId, String specialistUserId, Instant now) {
-        if (status != CaseStatus.ASSIGNED && status != CaseStatus.IN_REVIEW
-                && status != CaseStatus.AWAITING_INFORMATION) {
+        if (!canBeReassigned()) {
             throw new StateConflictProblem("case " + reference + " cannot be reassigned now", status.name());
         }
         UUID previous = assignedSpecialistId;

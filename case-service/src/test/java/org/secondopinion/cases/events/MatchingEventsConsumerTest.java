@@ -3,6 +3,7 @@ package org.secondopinion.cases.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,6 +30,7 @@ class MatchingEventsConsumerTest {
     EntityManager em;
 
     private static final String SPECIALIST1_ID = "5e000000-0000-4000-8000-000000000001";
+    private static final String SPECIALIST2_ID = "5e000000-0000-4000-8000-000000000002";
     private static final String DLQ = "matching-events.case-service.dlq";
 
     @Test
@@ -130,6 +133,34 @@ class MatchingEventsConsumerTest {
         }
         assertThat(inboxRows(first)).isEqualTo(1);
         assertThat(inboxRows(third)).isEqualTo(1);
+    }
+
+    @Test
+    void aReassignmentThatCrossesTheOpinionsDeliveryLapsesAndTheOpinionStands() {
+        UUID id = CaseApi.submittedSpineCase("patient-crossed");
+        EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), assigned(Envelopes.newId(), id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                CaseApi.get(TestTokens.patient("patient-crossed"), id).body("status", equalTo("ASSIGNED")));
+        given().auth().oauth2(TestTokens.specialist("specialist1")).contentType(ContentType.JSON).body(Map.of("verdict", "CONCUR", "summary", "Surgery is reasonable.",
+                "confidence", "HIGH")).put("/api/v1/cases/{id}/opinion", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.specialist("specialist1"))
+                .post("/api/v1/cases/{id}/opinion/submit", id).then().statusCode(200);
+
+        // the coordinator's reassignment to specialist2 was decided before matching heard of the delivery
+        String reassignment = Envelopes.newId();
+        try (EventProbe deadLetters = EventProbe.on(DLQ)) {
+            EventProbe.send(Topics.MATCHING_EVENTS, id.toString(), Envelopes.envelope(reassignment,
+                    "match.assigned.v1", id.toString(), Map.of("caseId", id.toString(), "caseReference", "SO-x",
+                            "patientId", "patient-crossed", "specialistId", SPECIALIST2_ID,
+                            "specialistUserId", "specialist2", "assignedAt", Instant.now().toString())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> inboxRows(reassignment) == 1);
+            assertThat(deadLetters.drain(Duration.ofSeconds(2))).isEmpty();
+        }
+        CaseApi.get(TestTokens.patient("patient-crossed"), id).statusCode(200)
+                .body("status", equalTo("OPINION_DELIVERED"));
+        CaseApi.get(TestTokens.specialist("specialist1"), id).statusCode(200)
+                .body("assignedSpecialistId", equalTo(SPECIALIST1_ID));
+        CaseApi.get(TestTokens.specialist("specialist2"), id).statusCode(404);
     }
 
     private long distinctReceiptTimes(String oneEventId, String otherEventId) {
