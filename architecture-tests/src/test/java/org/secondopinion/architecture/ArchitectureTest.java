@@ -57,6 +57,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void entitiesExposePlainDataAsPublicFieldsAndGuardTheRestWithoutBeanAccessors() {
+        ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS.check(production);
+        ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS.check(production);
+    }
+
+    @Test
     void theGatewayDependsOnPlatformWebOnly() {
         ArchitectureRules.GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY.check(production);
     }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.secondopinion.architecture.fixtures.ClockInjected;
 import org.secondopinion.architecture.fixtures.ConfigPropertyOnField;
 import org.secondopinion.architecture.fixtures.ConstructorInjected;
+import org.secondopinion.architecture.fixtures.EntityInTheOneStyle;
+import org.secondopinion.architecture.fixtures.EntityWithBeanAccessors;
+import org.secondopinion.architecture.fixtures.EntityWrappingAPublicField;
 import org.secondopinion.architecture.fixtures.FieldInjected;
 import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
 import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
@@ -93,6 +96,25 @@ class RulesCanFailTest {
                 .check(only(WebPlumbingWithPersistence.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(WebPlumbingWithPersistence.class.getName());
+    }
+
+    @Test
+    void anEntityWithGettersOrSettersIsReported() {
+        assertReports(ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS, EntityWithBeanAccessors.class);
+    }
+
+    @Test
+    void anEntityReadingItsPublicFieldThroughAMethodIsReported() {
+        assertReports(ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS, EntityWrappingAPublicField.class);
+    }
+
+    @Test
+    void anEntityWithPublicDataAndAGuardedFieldPasses() {
+        JavaClasses entity = only(EntityInTheOneStyle.class);
+        assertThatCode(() -> ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS.check(entity))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS.check(entity))
+                .doesNotThrowAnyException();
     }
 
     private static void assertReports(ArchRule rule, Class<?> fixture) {

@@ -118,7 +118,7 @@ public class FeedStream {
                 rows = read(() -> repository.after(from, BATCH));
                 for (Notification row : rows) {
                     subscribers.forEach(s -> s.offer(row));
-                    mark = row.getSeq();
+                    mark = row.seq;
                 }
             } while (rows.size() == BATCH);
         } catch (RuntimeException e) {
@@ -147,12 +147,12 @@ public class FeedStream {
         }
 
         void offer(Notification row) {
-            if (row.getSeq() <= cursor || !audience.contains(row.getRecipient())) {
+            if (row.seq <= cursor || !audience.contains(row.recipient)) {
                 return;
             }
-            cursor = row.getSeq();
+            cursor = row.seq;
             send(sse.newEventBuilder()
-                    .id(String.valueOf(row.getSeq()))
+                    .id(String.valueOf(row.seq))
                     .name("notification")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(NotificationView.class, mapper.toView(row))

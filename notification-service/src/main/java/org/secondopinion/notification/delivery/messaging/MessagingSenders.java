@@ -29,8 +29,8 @@ public final class MessagingSenders {
         }
 
         void send(Channel channel, Delivery delivery) throws Exception {
-            for (String to : delivery.getAddresses()) {
-                chosen.send(channel, to, delivery.getText());
+            for (String to : delivery.addresses) {
+                chosen.send(channel, to, delivery.text);
             }
         }
     }
