@@ -2,10 +2,13 @@ package org.secondopinion.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -181,6 +184,61 @@ final class ArchitectureRules {
         }
         String field = name;
         return entity.getFields().stream().filter(f -> f.getName().equals(field)).findFirst();
+    }
+
+    static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
+    static final String CONFIG_PROPERTY = "org.eclipse.microprofile.config.inject.ConfigProperty";
+
+    /** The prefix of our own configuration keys; the others belong to a framework. */
+    static final String OWN_PREFIX = "so.";
+    static final List<String> FRAMEWORK_PREFIXES = List.of("quarkus.", "mp.", "smallrye.", "kafka.");
+
+    /**
+     * Every key of ours starts with {@code so.} (then the feature: {@code so.webhooks}, {@code so.gateway},
+     * {@code so.consult-reminders}), so an operator tells our settings from the frameworks' at a glance and an
+     * environment variable reads {@code SO_...}. ({@code gateway.*} and {@code notification.*} did not.)
+     */
+    static final ArchRule CONFIG_MAPPINGS_ARE_UNDER_SO = classes()
+            .that().areAnnotatedWith(CONFIG_MAPPING)
+            .should(new ArchCondition<JavaClass>("map a prefix starting with " + OWN_PREFIX) {
+                @Override
+                public void check(JavaClass mapping, ConditionEvents events) {
+                    Object prefix = mapping.getAnnotationOfType(CONFIG_MAPPING).get("prefix").orElse("");
+                    if (!prefix.toString().startsWith(OWN_PREFIX)) {
+                        events.add(SimpleConditionEvent.violated(mapping, mapping.getName()
+                                + " maps the prefix \"" + prefix + "\""));
+                    }
+                }
+            })
+            .because("our configuration keys start with so. (docs/DEVELOPING.md, \"application.properties\")");
+
+    /** The same for a single {@code @ConfigProperty}: a framework's key, or one of ours under {@code so.}. */
+    static final ArchRule CONFIG_PROPERTIES_ARE_UNDER_SO = classes()
+            .should(new ArchCondition<JavaClass>("inject only framework keys or keys starting with " + OWN_PREFIX) {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    for (JavaCodeUnit unit : item.getCodeUnits()) {
+                        for (JavaParameter parameter : unit.getParameters()) {
+                            checkName(parameter.getAnnotations(), unit.getFullName(), events, item);
+                        }
+                    }
+                    item.getFields().forEach(field -> checkName(field.getAnnotations(), field.getFullName(), events,
+                            item));
+                }
+            })
+            .because("our configuration keys start with so. (docs/DEVELOPING.md, \"application.properties\")");
+
+    private static void checkName(Set<? extends JavaAnnotation<?>> annotations, String where, ConditionEvents events,
+                                  JavaClass item) {
+        for (JavaAnnotation<?> annotation : annotations) {
+            if (annotation.getRawType().getName().equals(CONFIG_PROPERTY)) {
+                String name = annotation.get("name").map(Object::toString).orElse("");
+                boolean framework = FRAMEWORK_PREFIXES.stream().anyMatch(name::startsWith);
+                if (!framework && !name.startsWith(OWN_PREFIX)) {
+                    events.add(SimpleConditionEvent.violated(item, where + " injects the key \"" + name + "\""));
+                }
+            }
+        }
     }
 
     private static ArchRule servicesDoNotDependOnEachOther() {

@@ -63,6 +63,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void ourConfigurationKeysStartWithSo() {
+        ArchitectureRules.CONFIG_MAPPINGS_ARE_UNDER_SO.check(production);
+        ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO.check(production);
+    }
+
+    @Test
     void theGatewayDependsOnPlatformWebOnly() {
         ArchitectureRules.GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY.check(production);
     }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.architecture.fixtures.ClockInjected;
 import org.secondopinion.architecture.fixtures.ConfigPropertyOnField;
+import org.secondopinion.architecture.fixtures.ConfigUnderAnotherPrefix;
 import org.secondopinion.architecture.fixtures.ConstructorInjected;
 import org.secondopinion.architecture.fixtures.EntityInTheOneStyle;
 import org.secondopinion.architecture.fixtures.EntityWithBeanAccessors;
@@ -115,6 +116,16 @@ class RulesCanFailTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS.check(entity))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void configurationKeysOutsideSoAreReported() {
+        assertReports(ArchitectureRules.CONFIG_MAPPINGS_ARE_UNDER_SO, ConfigUnderAnotherPrefix.class);
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConfigUnderAnotherPrefix.Reader.class);
+        // ConfigPropertyOnField and ConstructorInjected read "fixture.limit": reported too, the rule sees fields and
+        // constructor parameters
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConfigPropertyOnField.class);
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConstructorInjected.class);
     }
 
     private static void assertReports(ArchRule rule, Class<?> fixture) {

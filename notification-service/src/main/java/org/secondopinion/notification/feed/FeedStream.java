@@ -75,7 +75,7 @@ public class FeedStream {
     }
 
     /** Picks up rows other replicas wrote (their commits do not wake us). */
-    @Scheduled(every = "${notification.stream.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${so.feed.stream.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!subscribers.isEmpty()) {
             wake();
@@ -83,7 +83,7 @@ public class FeedStream {
     }
 
     /** A comment line on every open stream, well within the gateway's 60 s idle cut. */
-    @Scheduled(every = "${notification.stream.keep-alive:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${so.feed.stream.keep-alive:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepAlive() {
         if (!stopped && !subscribers.isEmpty()) {
             thread.execute(() -> subscribers.forEach(Subscriber::keepAlive));

@@ -23,7 +23,7 @@ public class EmailSender implements DeliverySender {
     private final String signInUrl;
 
     public EmailSender(Mailer mailer, Engine qute,
-                       @ConfigProperty(name = "notification.sign-in-url") String signInUrl) {
+                       @ConfigProperty(name = "so.email.sign-in-url") String signInUrl) {
         this.mailer = mailer;
         this.qute = qute;
         this.signInUrl = signInUrl;
