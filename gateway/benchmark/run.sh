@@ -80,8 +80,8 @@ fi
 # 3. the gateway, case-service's route pointing at the upstream; rate limit lifted so the proxy path is measured
 java ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url="$issuer" \
-  -Dgateway.routes.case-service.url="http://$upstream" \
-  -Dgateway.routes.case-service.rate-limit.capacity=1000000000 \
+  -Dso.gateway.routes.case-service.url="http://$upstream" \
+  -Dso.gateway.routes.case-service.rate-limit.capacity=1000000000 \
   -Dquarkus.log.category.\"org.secondopinion.gateway\".level=WARN \
   -jar "$jar" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!

@@ -2,7 +2,13 @@ package org.secondopinion.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -11,11 +17,13 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * The rules the build holds over the main code of the services, platform-web and platform-common
@@ -128,6 +136,110 @@ final class ArchitectureRules {
             })
             .because("a feature package is named for its feature (docs/DEVELOPING.md), so the package tree reads "
                     + "as the list of features");
+
+    static final String ENTITY = "jakarta.persistence.Entity";
+
+    /**
+     * One entity style (docs/DEVELOPING.md, "Entities"): plain data is a public field, and a field a domain method
+     * guards is private and read through an accessor named like the field ({@code status()}). So an entity declares
+     * no JavaBean setter or getter: a setter would let anyone write what a method should guard, a getter is either
+     * ceremony around plain data or the other naming. (notification-service's entities had {@code getX()} for
+     * every field and a {@code setCoordinator}.)
+     */
+    static final ArchRule ENTITIES_HAVE_NO_BEAN_ACCESSORS = noMethods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(ENTITY)
+            .and().haveNameMatching("(get|set)[A-Z].*")
+            .should().bePublic()
+            .allowEmptyShould(true) // the aim: no such method at all
+            .because("an entity's plain data is a public field and a guarded field is read as x() and written by a "
+                    + "domain method (docs/DEVELOPING.md, \"Entities\"); getX()/setX() would be a second style");
+
+    /** A public field needs no accessor: {@code getX()}, {@code isX()} or {@code x()} beside a public {@code x}. */
+    static final ArchRule ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS = classes()
+            .that().areAnnotatedWith(ENTITY)
+            .should(new ArchCondition<JavaClass>("declare no accessor for a public field") {
+                @Override
+                public void check(JavaClass entity, ConditionEvents events) {
+                    for (JavaMethod method : entity.getMethods()) {
+                        if (method.getRawParameterTypes().isEmpty()) {
+                            accessedField(entity, method.getName())
+                                    .filter(field -> field.getModifiers().contains(JavaModifier.PUBLIC))
+                                    .ifPresent(field -> events.add(SimpleConditionEvent.violated(method,
+                                            method.getFullName() + " reads the public field " + field.getName())));
+                        }
+                    }
+                }
+            })
+            .because("a public field is read directly; an accessor is only for a private field a domain method "
+                    + "guards (docs/DEVELOPING.md, \"Entities\")");
+
+    /** The field a no-argument method named {@code getX}, {@code isX} or {@code x} would read, if {@code entity} has it. */
+    private static Optional<JavaField> accessedField(JavaClass entity, String method) {
+        String name = method;
+        for (String prefix : List.of("get", "is")) {
+            if (method.length() > prefix.length() && method.startsWith(prefix)
+                    && Character.isUpperCase(method.charAt(prefix.length()))) {
+                name = Character.toLowerCase(method.charAt(prefix.length())) + method.substring(prefix.length() + 1);
+            }
+        }
+        String field = name;
+        return entity.getFields().stream().filter(f -> f.getName().equals(field)).findFirst();
+    }
+
+    static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
+    static final String CONFIG_PROPERTY = "org.eclipse.microprofile.config.inject.ConfigProperty";
+
+    /** The prefix of our own configuration keys; the others belong to a framework. */
+    static final String OWN_PREFIX = "so.";
+    static final List<String> FRAMEWORK_PREFIXES = List.of("quarkus.", "mp.", "smallrye.", "kafka.");
+
+    /**
+     * Every key of ours starts with {@code so.} (then the feature: {@code so.webhooks}, {@code so.gateway},
+     * {@code so.consult-reminders}), so an operator tells our settings from the frameworks' at a glance and an
+     * environment variable reads {@code SO_...}. ({@code gateway.*} and {@code notification.*} did not.)
+     */
+    static final ArchRule CONFIG_MAPPINGS_ARE_UNDER_SO = classes()
+            .that().areAnnotatedWith(CONFIG_MAPPING)
+            .should(new ArchCondition<JavaClass>("map a prefix starting with " + OWN_PREFIX) {
+                @Override
+                public void check(JavaClass mapping, ConditionEvents events) {
+                    Object prefix = mapping.getAnnotationOfType(CONFIG_MAPPING).get("prefix").orElse("");
+                    if (!prefix.toString().startsWith(OWN_PREFIX)) {
+                        events.add(SimpleConditionEvent.violated(mapping, mapping.getName()
+                                + " maps the prefix \"" + prefix + "\""));
+                    }
+                }
+            })
+            .because("our configuration keys start with so. (docs/DEVELOPING.md, \"application.properties\")");
+
+    /** The same for a single {@code @ConfigProperty}: a framework's key, or one of ours under {@code so.}. */
+    static final ArchRule CONFIG_PROPERTIES_ARE_UNDER_SO = classes()
+            .should(new ArchCondition<JavaClass>("inject only framework keys or keys starting with " + OWN_PREFIX) {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    for (JavaCodeUnit unit : item.getCodeUnits()) {
+                        for (JavaParameter parameter : unit.getParameters()) {
+                            checkName(parameter.getAnnotations(), unit.getFullName(), events, item);
+                        }
+                    }
+                    item.getFields().forEach(field -> checkName(field.getAnnotations(), field.getFullName(), events,
+                            item));
+                }
+            })
+            .because("our configuration keys start with so. (docs/DEVELOPING.md, \"application.properties\")");
+
+    private static void checkName(Set<? extends JavaAnnotation<?>> annotations, String where, ConditionEvents events,
+                                  JavaClass item) {
+        for (JavaAnnotation<?> annotation : annotations) {
+            if (annotation.getRawType().getName().equals(CONFIG_PROPERTY)) {
+                String name = annotation.get("name").map(Object::toString).orElse("");
+                boolean framework = FRAMEWORK_PREFIXES.stream().anyMatch(name::startsWith);
+                if (!framework && !name.startsWith(OWN_PREFIX)) {
+                    events.add(SimpleConditionEvent.violated(item, where + " injects the key \"" + name + "\""));
+                }
+            }
+        }
+    }
 
     private static ArchRule servicesDoNotDependOnEachOther() {
         CompositeArchRule rule = null;

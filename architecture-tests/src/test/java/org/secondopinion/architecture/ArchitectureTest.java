@@ -57,6 +57,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void entitiesExposePlainDataAsPublicFieldsAndGuardTheRestWithoutBeanAccessors() {
+        ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS.check(production);
+        ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS.check(production);
+    }
+
+    @Test
+    void ourConfigurationKeysStartWithSo() {
+        ArchitectureRules.CONFIG_MAPPINGS_ARE_UNDER_SO.check(production);
+        ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO.check(production);
+    }
+
+    @Test
     void theGatewayDependsOnPlatformWebOnly() {
         ArchitectureRules.GATEWAY_DEPENDS_ON_PLATFORM_WEB_ONLY.check(production);
     }

@@ -7,7 +7,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.architecture.fixtures.ClockInjected;
 import org.secondopinion.architecture.fixtures.ConfigPropertyOnField;
+import org.secondopinion.architecture.fixtures.ConfigUnderAnotherPrefix;
 import org.secondopinion.architecture.fixtures.ConstructorInjected;
+import org.secondopinion.architecture.fixtures.EntityInTheOneStyle;
+import org.secondopinion.architecture.fixtures.EntityWithBeanAccessors;
+import org.secondopinion.architecture.fixtures.EntityWrappingAPublicField;
 import org.secondopinion.architecture.fixtures.FieldInjected;
 import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
 import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
@@ -93,6 +97,35 @@ class RulesCanFailTest {
                 .check(only(WebPlumbingWithPersistence.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(WebPlumbingWithPersistence.class.getName());
+    }
+
+    @Test
+    void anEntityWithGettersOrSettersIsReported() {
+        assertReports(ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS, EntityWithBeanAccessors.class);
+    }
+
+    @Test
+    void anEntityReadingItsPublicFieldThroughAMethodIsReported() {
+        assertReports(ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS, EntityWrappingAPublicField.class);
+    }
+
+    @Test
+    void anEntityWithPublicDataAndAGuardedFieldPasses() {
+        JavaClasses entity = only(EntityInTheOneStyle.class);
+        assertThatCode(() -> ArchitectureRules.ENTITIES_HAVE_NO_BEAN_ACCESSORS.check(entity))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ArchitectureRules.ENTITIES_DO_NOT_WRAP_PUBLIC_FIELDS.check(entity))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void configurationKeysOutsideSoAreReported() {
+        assertReports(ArchitectureRules.CONFIG_MAPPINGS_ARE_UNDER_SO, ConfigUnderAnotherPrefix.class);
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConfigUnderAnotherPrefix.Reader.class);
+        // ConfigPropertyOnField and ConstructorInjected read "fixture.limit": reported too, the rule sees fields and
+        // constructor parameters
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConfigPropertyOnField.class);
+        assertReports(ArchitectureRules.CONFIG_PROPERTIES_ARE_UNDER_SO, ConstructorInjected.class);
     }
 
     private static void assertReports(ArchRule rule, Class<?> fixture) {

@@ -105,7 +105,7 @@ class ChaosIT {
                 .balanced(true)
                 .readyTimeout(Duration.ofMinutes(8));
         // one patient submits all the cases: the per-client rate limit is not what this test is about
-        options.environment("gateway", "JAVA_TOOL_OPTIONS", "-Dgateway.routes.case-service.rate-limit.capacity=1000000");
+        options.environment("gateway", "JAVA_TOOL_OPTIONS", "-Dso.gateway.routes.case-service.rate-limit.capacity=1000000");
         try (LocalStack stack = LocalStack.start(options)) {
             List<LocalStack.Replica> instances = new ArrayList<>();
             List<LocalStack.Replica> replicas = new ArrayList<>();

@@ -1,7 +1,7 @@
 /**
  * The gateway: the one public entry point, no database.
  * <ul>
- *   <li>{@code routing}: the route table from configuration ({@code gateway.routes.<upstream>.url|prefixes|timeout|
+ *   <li>{@code routing}: the route table from configuration ({@code so.gateway.routes.<upstream>.url|prefixes|timeout|
  *       rate-limit|max-body-size|breaker}).</li>
  *   <li>{@code edge}: {@code ApiRouter} handles {@code /api/*} in order: request id, bearer token (quarkus-oidc, on
  *       demand, verified tokens remembered until expiry), rate limit, route lookup or {@code /api/v1/me}, body size,

@@ -25,8 +25,8 @@ class AnonymousRateLimitTest {
     public static class TinyAnonymousBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.anonymous-rate-limit.capacity", "2",
-                    "gateway.anonymous-rate-limit.period", "6s");
+            return Map.of("so.gateway.anonymous-rate-limit.capacity", "2",
+                    "so.gateway.anonymous-rate-limit.period", "6s");
         }
     }
 

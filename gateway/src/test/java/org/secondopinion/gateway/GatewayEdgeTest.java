@@ -258,7 +258,7 @@ class GatewayEdgeTest {
                 caller.setSoLinger(true, 0);
             }
             // wrk at the end of a run and apps cancelling a refresh hit the same race under load
-            URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+            URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes.test-hangup.url", String.class));
             given().baseUri("http://" + url.getHost()).port(url.getPort()).when().post("/__release")
                     .then().statusCode(200);
         }
@@ -329,24 +329,24 @@ class GatewayEdgeTest {
     }
 
     private static int hangupHeld() {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes.test-hangup.url", String.class));
         return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
                 .when().get("/__held").then().statusCode(200).extract().asString());
     }
 
     private static int hangupWaiting() {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-hangup.url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes.test-hangup.url", String.class));
         return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
                 .when().get("/__waiting").then().statusCode(200).extract().asString());
     }
 
     private static void flaky(String command) {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-flaky.url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes.test-flaky.url", String.class));
         given().baseUri("http://" + url.getHost()).port(url.getPort()).when().post(command).then().statusCode(200);
     }
 
     private static int flakyHits() {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes.test-flaky.url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes.test-flaky.url", String.class));
         return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
                 .when().get("/__hits").then().statusCode(200).extract().asString());
     }

@@ -88,7 +88,7 @@ class MeDashboardTest {
     }
 
     private static int hits(String service) {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes." + service + ".url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes." + service + ".url", String.class));
         return Integer.parseInt(given().baseUri("http://" + url.getHost()).port(url.getPort())
                 .when().get("/__hits").then().statusCode(200).extract().asString());
     }

@@ -59,51 +59,51 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         for (String service : SERVICES) {
             AtomicInteger hits = new AtomicInteger();
             int port = listen(request -> echo(service, hits, request));
-            config.put("gateway.routes." + service + ".url", "http://127.0.0.1:" + port);
+            config.put("so.gateway.routes." + service + ".url", "http://127.0.0.1:" + port);
         }
         // accepts the request and never answers
         int slowPort = listen(request -> request.pause());
-        config.put("gateway.routes.test-slow.url", "http://127.0.0.1:" + slowPort);
-        config.put("gateway.routes.test-slow.prefixes", "/api/v1/test-slow");
-        config.put("gateway.routes.test-slow.timeout", "1s");
-        config.put("gateway.routes.test-down.url", "http://127.0.0.1:" + closedPort());
-        config.put("gateway.routes.test-down.prefixes", "/api/v1/test-down");
+        config.put("so.gateway.routes.test-slow.url", "http://127.0.0.1:" + slowPort);
+        config.put("so.gateway.routes.test-slow.prefixes", "/api/v1/test-slow");
+        config.put("so.gateway.routes.test-slow.timeout", "1s");
+        config.put("so.gateway.routes.test-down.url", "http://127.0.0.1:" + closedPort());
+        config.put("so.gateway.routes.test-down.prefixes", "/api/v1/test-down");
         // not listening either, and its breaker opens after one failure: GatewayMetricsTest's alone
-        config.put("gateway.routes.test-metrics-down.url", "http://127.0.0.1:" + closedPort());
-        config.put("gateway.routes.test-metrics-down.prefixes", "/api/v1/test-metrics-down");
-        config.put("gateway.routes.test-metrics-down.breaker.failure-threshold", "1");
-        config.put("gateway.routes.test-metrics-down.breaker.cool-down", "10m");
+        config.put("so.gateway.routes.test-metrics-down.url", "http://127.0.0.1:" + closedPort());
+        config.put("so.gateway.routes.test-metrics-down.prefixes", "/api/v1/test-metrics-down");
+        config.put("so.gateway.routes.test-metrics-down.breaker.failure-threshold", "1");
+        config.put("so.gateway.routes.test-metrics-down.breaker.cool-down", "10m");
 
         int limitedPort = listen(request -> echo("test-limited", new AtomicInteger(), request));
-        config.put("gateway.routes.test-limited.url", "http://127.0.0.1:" + limitedPort);
-        config.put("gateway.routes.test-limited.prefixes", "/api/v1/test-limited");
-        config.put("gateway.routes.test-limited.rate-limit.capacity", "3");
-        config.put("gateway.routes.test-limited.rate-limit.period", "3s");
-        config.put("gateway.routes.test-limited.max-body-size", "1K");
+        config.put("so.gateway.routes.test-limited.url", "http://127.0.0.1:" + limitedPort);
+        config.put("so.gateway.routes.test-limited.prefixes", "/api/v1/test-limited");
+        config.put("so.gateway.routes.test-limited.rate-limit.capacity", "3");
+        config.put("so.gateway.routes.test-limited.rate-limit.period", "3s");
+        config.put("so.gateway.routes.test-limited.max-body-size", "1K");
 
         AtomicBoolean broken = new AtomicBoolean();
         AtomicInteger flakyHits = new AtomicInteger();
         int flakyPort = listen(request -> flaky(broken, flakyHits, request));
-        config.put("gateway.routes.test-flaky.url", "http://127.0.0.1:" + flakyPort);
-        config.put("gateway.routes.test-flaky.prefixes", "/api/v1/test-flaky");
-        config.put("gateway.routes.test-flaky.breaker.failure-threshold", "3");
-        config.put("gateway.routes.test-flaky.breaker.cool-down", "1s");
+        config.put("so.gateway.routes.test-flaky.url", "http://127.0.0.1:" + flakyPort);
+        config.put("so.gateway.routes.test-flaky.prefixes", "/api/v1/test-flaky");
+        config.put("so.gateway.routes.test-flaky.breaker.failure-threshold", "3");
+        config.put("so.gateway.routes.test-flaky.breaker.cool-down", "1s");
 
         AtomicInteger hangupWaiting = new AtomicInteger();
         List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
         int hangupPort = listen(request -> hangup(hangupWaiting, held, request));
-        config.put("gateway.routes.test-hangup.url", "http://127.0.0.1:" + hangupPort);
-        config.put("gateway.routes.test-hangup.prefixes", "/api/v1/test-hangup");
-        config.put("gateway.routes.test-hangup.breaker.failure-threshold", "2");
-        config.put("gateway.routes.test-hangup.breaker.cool-down", "30s");
+        config.put("so.gateway.routes.test-hangup.url", "http://127.0.0.1:" + hangupPort);
+        config.put("so.gateway.routes.test-hangup.prefixes", "/api/v1/test-hangup");
+        config.put("so.gateway.routes.test-hangup.breaker.failure-threshold", "2");
+        config.put("so.gateway.routes.test-hangup.breaker.cool-down", "30s");
 
-        config.put("gateway.me.part-timeout", "500ms");
+        config.put("so.gateway.me.part-timeout", "500ms");
         return config;
     }
 
     /** How many requests a stand-in has had (asked directly, not through the gateway). */
     static int hits(String service) {
-        URI url = URI.create(ConfigProvider.getConfig().getValue("gateway.routes." + service + ".url", String.class));
+        URI url = URI.create(ConfigProvider.getConfig().getValue("so.gateway.routes." + service + ".url", String.class));
         return Integer.parseInt(RestAssured.given().baseUri("http://" + url.getHost()).port(url.getPort())
                 .when().get("/__hits").then().statusCode(200).extract().asString());
     }

@@ -11,14 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.cases.casefile.CaseVisibility;
+import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -76,9 +79,22 @@ public class ConversationResource {
     @APIResponse(responseCode = "201", description = "The question, open",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InformationRequestView.class)))
-    public Response request(@PathParam("id") UUID caseId, @NotNull @Valid InformationRequestCreate body) {
-        return Response.status(201).entity(mapper.toView(
-                conversation.request(caseId, body.question(), user))).build();
+    public Response request(@PathParam("id") UUID caseId, @NotNull @Valid InformationRequestCreate body,
+                            @Context UriInfo uri) {
+        InformationRequest r = conversation.request(caseId, body.question(), user);
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(mapper.toView(r)).build();
+    }
+
+    @GET
+    @Path("information-requests/{requestId}")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(operationId = "getInformationRequest",
+            summary = "One of the specialist's questions, with the patient's answer once given")
+    public InformationRequestView informationRequest(@PathParam("id") UUID caseId,
+                                                     @PathParam("requestId") UUID requestId) {
+        return conversation.findRequest(caseId, requestId, user).map(r -> mapper.toView(r))
+                .orElseThrow(() -> new NotFoundProblem("information request", requestId));
     }
 
     @GET
@@ -110,8 +126,19 @@ public class ConversationResource {
     @APIResponse(responseCode = "201", description = "The message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MessageView.class)))
-    public Response post(@PathParam("id") UUID caseId, @NotNull @Valid MessageCreate body) {
-        return Response.status(201).entity(mapper.toView(conversation.post(caseId, body.body(), user))).build();
+    public Response post(@PathParam("id") UUID caseId, @NotNull @Valid MessageCreate body, @Context UriInfo uri) {
+        CaseMessage m = conversation.post(caseId, body.body(), user);
+        return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
+                .entity(mapper.toView(m)).build();
+    }
+
+    @GET
+    @Path("messages/{messageId}")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(operationId = "getMessage", summary = "One message of the case's thread")
+    public MessageView message(@PathParam("id") UUID caseId, @PathParam("messageId") UUID messageId) {
+        return conversation.findMessage(caseId, messageId, user).map(m -> mapper.toView(m))
+                .orElseThrow(() -> new NotFoundProblem("message", messageId));
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.secondopinion.platform.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Information requests (specialist asks, patient answers) and the case's message thread. */
@@ -87,6 +88,16 @@ public class ConversationService {
                 InformationRequest.class).setParameter("c", caseId).getResultList();
     }
 
+    /** One question of the case (the address a new one's {@code Location} names); empty if it is another case's. */
+    @Transactional
+    public Optional<InformationRequest> findRequest(UUID caseId, UUID requestId, CurrentUser user) {
+        lookup.readable(caseId, user);
+        Optional<InformationRequest> found = Optional.ofNullable(em.find(InformationRequest.class, requestId))
+                .filter(r -> r.caseId.equals(caseId));
+        found.ifPresent(r -> accessLog.record(caseId, user, "READ", "INFORMATION_REQUEST", r.id));
+        return found;
+    }
+
     /** Parties of the case: the patient, the assigned specialist, coordinators; not on a cancelled case. */
     @Transactional
     public CaseMessage post(UUID caseId, String body, CurrentUser author) {
@@ -112,5 +123,15 @@ public class ConversationService {
         accessLog.record(caseId, user, "READ", "MESSAGE", null);
         return em.createQuery("SELECT m FROM CaseMessage m WHERE m.caseId = :c ORDER BY m.createdAt, m.id",
                 CaseMessage.class).setParameter("c", caseId).getResultList();
+    }
+
+    /** One message of the thread (the address a new one's {@code Location} names); empty if it is another case's. */
+    @Transactional
+    public Optional<CaseMessage> findMessage(UUID caseId, UUID messageId, CurrentUser user) {
+        lookup.readable(caseId, user);
+        Optional<CaseMessage> found = Optional.ofNullable(em.find(CaseMessage.class, messageId))
+                .filter(m -> m.caseId.equals(caseId));
+        found.ifPresent(m -> accessLog.record(caseId, user, "READ", "MESSAGE", m.id));
+        return found;
     }
 }

@@ -10,8 +10,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +26,7 @@ import org.secondopinion.cases.opinion.OpinionDtos.OpinionDraft;
 import org.secondopinion.cases.opinion.OpinionDtos.OpinionView;
 import org.secondopinion.cases.opinion.OpinionDtos.RatingCreate;
 import org.secondopinion.cases.opinion.OpinionDtos.RatingView;
+import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
@@ -83,9 +86,20 @@ public class OpinionResource {
     @APIResponse(responseCode = "201", description = "The addendum",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AddendumView.class)))
-    public Response addendum(@PathParam("id") UUID caseId, @NotNull @Valid AddendumCreate body) {
+    public Response addendum(@PathParam("id") UUID caseId, @NotNull @Valid AddendumCreate body,
+                             @Context UriInfo uri) {
         OpinionAddendum a = opinions.addendum(caseId, body.body(), user);
-        return Response.status(201).entity(mapper.toView(a)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                .entity(mapper.toView(a)).build();
+    }
+
+    @GET
+    @Path("opinion/addenda/{addendumId}")
+    @RolesAllowed({Roles.PATIENT, Roles.SPECIALIST, Roles.COORDINATOR})
+    @Operation(operationId = "getOpinionAddendum", summary = "One addendum to the delivered opinion")
+    public AddendumView readAddendum(@PathParam("id") UUID caseId, @PathParam("addendumId") UUID addendumId) {
+        return opinions.findAddendum(caseId, addendumId, user).map(mapper::toView)
+                .orElseThrow(() -> new NotFoundProblem("addendum", addendumId));
     }
 
     @POST
@@ -96,9 +110,19 @@ public class OpinionResource {
     @APIResponse(responseCode = "201", description = "The rating",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingView.class)))
-    public Response rate(@PathParam("id") UUID caseId, @NotNull @Valid RatingCreate body) {
+    public Response rate(@PathParam("id") UUID caseId, @NotNull @Valid RatingCreate body, @Context UriInfo uri) {
         CaseRating r = opinions.rate(caseId, body.stars(), body.comment(), user);
-        return Response.status(201).entity(mapper.toView(r)).build();
+        // one rating per case: it lives at the address it was posted to
+        return Response.created(uri.getAbsolutePath()).entity(mapper.toView(r)).build();
+    }
+
+    @GET
+    @Path("rating")
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(operationId = "getRating", summary = "Your rating of the opinion, once you gave it")
+    public RatingView rating(@PathParam("id") UUID caseId) {
+        return opinions.findRating(caseId, user).map(mapper::toView)
+                .orElseThrow(() -> new NotFoundProblem("rating of case", caseId));
     }
 
     private OpinionView view(Opinion o, List<OpinionAddendum> addenda) {

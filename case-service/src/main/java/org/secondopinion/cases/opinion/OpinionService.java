@@ -24,6 +24,7 @@ import org.secondopinion.platform.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Writing, delivering and reading the opinion; addenda; the patient's rating. */
@@ -133,6 +134,20 @@ public class OpinionService {
         em.persist(a);
         accessLog.record(caseId, specialist, "ADDENDUM", "OPINION", a.id);
         return a;
+    }
+
+    /** One addendum, readable by whoever may read the opinion ({@link #read}: 404 otherwise). */
+    @Transactional
+    public Optional<OpinionAddendum> findAddendum(UUID caseId, UUID addendumId, CurrentUser user) {
+        read(caseId, user);
+        return Optional.ofNullable(em.find(OpinionAddendum.class, addendumId)).filter(a -> a.caseId.equals(caseId));
+    }
+
+    /** The patient's own rating of their case, if they gave one. */
+    @Transactional
+    public Optional<CaseRating> findRating(UUID caseId, CurrentUser patient) {
+        lookup.ownedBy(caseId, patient);
+        return Optional.ofNullable(em.find(CaseRating.class, caseId));
     }
 
     /** Once, after the opinion; only stars travel on (the comment stays here). */

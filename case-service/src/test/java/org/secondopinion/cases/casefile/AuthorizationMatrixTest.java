@@ -94,6 +94,8 @@ class AuthorizationMatrixTest {
         // no opinion yet: a draft does not exist for anyone, and the case stays hidden from outsiders
         matrix.put(new Endpoint("GET", c + "/opinion", null), expect(404, 404, 404, 404, 404, 403, 403));
         matrix.put(new Endpoint("GET", c + "/access-log", null), expect(200, 404, 403, 403, 403, 200, 403));
+        // the patient's own rating only, none yet
+        matrix.put(new Endpoint("GET", c + "/rating", null), expect(404, 404, 403, 403, 403, 403, 403));
         // changes: only the right party; the owner's edit is refused by the case's state, not by access
         matrix.put(new Endpoint("PATCH", c, Map.of("history", "x")), expect(409, 404, 403, 403, 403, 403, 403));
         matrix.put(new Endpoint("POST", c + "/submit", CaseApi.CONSENT), expect(409, 404, 403, 403, 403, 403, 403));

@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** A case from assignment to closing (DESIGN §4): records, questions, messages, opinion, rating, audit. */
 @QuarkusTest
@@ -137,8 +138,13 @@ class CaseJourneyTest {
         UUID id = assignedCase("patient-journey");
         try (EventProbe events = EventProbe.on(Topics.CASE_EVENTS)) {
             // the specialist asks; the case waits for the patient
-            String requestId = specialist1().contentType(ContentType.JSON).body(Map.of("question", "Any MRI after March?"))
-                    .post("/api/v1/cases/{id}/information-requests", id).then().statusCode(201).extract().path("id");
+            var asked = specialist1().contentType(ContentType.JSON).body(Map.of("question", "Any MRI after March?"))
+                    .post("/api/v1/cases/{id}/information-requests", id).then().statusCode(201).extract();
+            String requestId = asked.path("id");
+            String question = asked.header("Location");
+            assertThat(question).endsWith("/api/v1/cases/" + id + "/information-requests/" + requestId);
+            patient("patient-journey").get(question).then().statusCode(200)
+                    .body("question", equalTo("Any MRI after March?")).body("answer", nullValue());
             CaseApi.get(TestTokens.patient("patient-journey"), id).body("status", equalTo("AWAITING_INFORMATION"));
             events.await("case.information-requested.v1", id.toString(), Duration.ofSeconds(20));
             // the specialist cannot deliver while waiting
@@ -149,13 +155,18 @@ class CaseJourneyTest {
 
             patient("patient-journey").contentType(ContentType.JSON).body(Map.of("answer", "Yes, in June; uploading it."))
                     .post("/api/v1/cases/{id}/information-requests/{rid}/response", id, requestId).then().statusCode(200);
+            specialist1().get(question).then().statusCode(200).body("answer", equalTo("Yes, in June; uploading it."));
             CaseApi.get(TestTokens.patient("patient-journey"), id).body("status", equalTo("IN_REVIEW"));
             patient("patient-journey").contentType(ContentType.JSON).body(Map.of("answer", "again"))
                     .post("/api/v1/cases/{id}/information-requests/{rid}/response", id, requestId).then().statusCode(409);
 
             // the thread between the parties
-            patient("patient-journey").contentType(ContentType.JSON).body(Map.of("body", "Thank you, doctor."))
-                    .post("/api/v1/cases/{id}/messages", id).then().statusCode(201);
+            String message = patient("patient-journey").contentType(ContentType.JSON).body(Map.of("body", "Thank you, doctor."))
+                    .post("/api/v1/cases/{id}/messages", id).then().statusCode(201).extract().header("Location");
+            assertThat(message).contains("/api/v1/cases/" + id + "/messages/");
+            specialist1().get(message).then().statusCode(200).body("body", equalTo("Thank you, doctor."))
+                    .body("authorRole", equalTo("patient"));
+            given().auth().oauth2(TestTokens.specialist("specialist2")).get(message).then().statusCode(404);
             specialist1().get("/api/v1/cases/{id}/messages", id).then().statusCode(200)
                     .body("body", hasItem("Thank you, doctor.")).body("authorRole", hasItem("patient"));
             given().auth().oauth2(TestTokens.specialist("specialist2")).get("/api/v1/cases/{id}/messages", id).then().statusCode(404);
@@ -177,15 +188,22 @@ class CaseJourneyTest {
             // immutable; addenda instead
             specialist1().contentType(ContentType.JSON).body(Map.of("verdict", "CONCUR", "summary", "x", "confidence", "LOW"))
                     .put("/api/v1/cases/{id}/opinion", id).then().statusCode(409);
-            specialist1().contentType(ContentType.JSON).body(Map.of("body", "New study supports PT."))
-                    .post("/api/v1/cases/{id}/opinion/addenda", id).then().statusCode(201);
+            String addendum = specialist1().contentType(ContentType.JSON).body(Map.of("body", "New study supports PT."))
+                    .post("/api/v1/cases/{id}/opinion/addenda", id).then().statusCode(201).extract().header("Location");
+            assertThat(addendum).contains("/api/v1/cases/" + id + "/opinion/addenda/");
+            patient("patient-journey").get(addendum).then().statusCode(200).body("body", equalTo("New study supports PT."));
             patient("patient-journey").get("/api/v1/cases/{id}/opinion", id).then().body("addenda[0].body", equalTo("New study supports PT."));
 
             // rating: once, 1..5, stars only travel on
             patient("patient-journey").contentType(ContentType.JSON).body(Map.of("stars", 6))
                     .post("/api/v1/cases/{id}/rating", id).then().statusCode(400).body("violations.field", hasItem(containsString("stars")));
-            patient("patient-journey").contentType(ContentType.JSON).body(Map.of("stars", 5, "comment", "Saved me a surgery, Dr. Okafor"))
-                    .post("/api/v1/cases/{id}/rating", id).then().statusCode(201);
+            patient("patient-journey").get("/api/v1/cases/{id}/rating", id).then().statusCode(404);
+            String rating = patient("patient-journey").contentType(ContentType.JSON)
+                    .body(Map.of("stars", 5, "comment", "Saved me a surgery, Dr. Okafor"))
+                    .post("/api/v1/cases/{id}/rating", id).then().statusCode(201).extract().header("Location");
+            assertThat(rating).endsWith("/api/v1/cases/" + id + "/rating");
+            patient("patient-journey").get(rating).then().statusCode(200).body("stars", equalTo(5))
+                    .body("comment", equalTo("Saved me a surgery, Dr. Okafor"));
             patient("patient-journey").contentType(ContentType.JSON).body(Map.of("stars", 4))
                     .post("/api/v1/cases/{id}/rating", id).then().statusCode(409);
             JsonNode rated = events.await("case.rated.v1", id.toString(), Duration.ofSeconds(20));

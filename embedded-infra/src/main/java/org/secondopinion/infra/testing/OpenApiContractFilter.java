@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * Holds every exchange a REST Assured test makes to the service's live OpenAPI document ({@code /q/openapi}): the
  * status must be one the operation declares, a 4xx/5xx must be a problem ({@code application/problem+json} whose
  * {@code status} is the answer's) unless the operation declares another body for it, and the body must fit the
- * schema declared for its status and media type. A break fails the test that made the request
+ * schema declared for its status and media type; a 201 carries a {@code Location} header (the created resource,
+ * CONVENTIONS 1). A break fails the test that made the request
  * ({@code -Dso.openapi.contract=report} only counts; {@code off} turns it off). Exchanges with paths the document
  * does not list ({@code /q/health}, ...) are not checked. {@link OpenApiContractCallback} installs it for every
  * {@code @QuarkusTest}; the counts are printed when the test JVM ends and written to
@@ -58,6 +59,7 @@ public final class OpenApiContractFilter implements Filter {
     final AtomicInteger undeclaredStatuses = counter("undeclaredStatuses");
     final AtomicInteger schemaMismatches = counter("schemaMismatches");
     final AtomicInteger problemlessRefusals = counter("problemlessRefusals");
+    final AtomicInteger createdWithoutLocation = counter("createdWithoutLocation");
     @SuppressWarnings("unchecked")
     private final Set<String> operationsSeen = (Set<String>) tally.computeIfAbsent("operations",
             k -> new ConcurrentSkipListSet<String>());
@@ -99,6 +101,10 @@ public final class OpenApiContractFilter implements Filter {
         checked.incrementAndGet();
         operationsSeen.add(uri.getAuthority() + " " + op);
         List<String> broken = check(document, op, method, response.statusCode(), response.getContentType(), body);
+        if (response.statusCode() == 201 && response.getHeader("Location") == null) {
+            createdWithoutLocation.incrementAndGet();
+            broken.add(finding(op + ": 201 without a Location header naming the created resource"));
+        }
         if (!broken.isEmpty() && "fail".equals(mode())) {
             throw new AssertionError("the answer breaks the service's OpenAPI document (" + op + " answered "
                     + response.statusCode() + "):\n  " + String.join("\n  ", broken)
@@ -194,9 +200,10 @@ public final class OpenApiContractFilter implements Filter {
     /** One line of counts, for the test log and the report file. */
     public String summary() {
         return String.format("openapi contract (%s): %d exchanges checked over %d operations (%d not in the document);"
-                        + " %d undeclared statuses, %d schema mismatches, %d problem-less refusals",
+                        + " %d undeclared statuses, %d schema mismatches, %d problem-less refusals,"
+                        + " %d 201s without Location",
                 mode(), checked.get(), operationsSeen.size(), notInDocument.get(), undeclaredStatuses.get(),
-                schemaMismatches.get(), problemlessRefusals.get());
+                schemaMismatches.get(), problemlessRefusals.get(), createdWithoutLocation.get());
     }
 
     private void report() {

@@ -72,7 +72,7 @@ public class ApiRouter {
                      GatewayConfig config,
                      GatewayMetrics metrics,
                      @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
-                     @ConfigProperty(name = "gateway.max-request-line", defaultValue = "8192") int maxRequestLine) {
+                     @ConfigProperty(name = "so.gateway.max-request-line", defaultValue = "8192") int maxRequestLine) {
         this.authenticator = authenticator;
         this.routes = routes;
         this.proxy = proxy;

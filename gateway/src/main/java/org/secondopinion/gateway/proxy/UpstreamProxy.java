@@ -74,7 +74,7 @@ public class UpstreamProxy {
      * The client of the calling event loop. Vert.x 4's pool hands any idle connection to any event loop, so with
      * one client a request accepted on one loop is often written and answered on another: two thread hand-offs per
      * exchange, and a reset racing the connection's reuse on its own loop. A client (and pool) per loop keeps every
-     * exchange on the thread that accepted the caller; {@code gateway.client.max-pool-size} applies per loop.
+     * exchange on the thread that accepted the caller; {@code so.gateway.client.max-pool-size} applies per loop.
      */
     private HttpClient client() {
         if (!Context.isOnEventLoopThread()) {

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The route table: each upstream service with the path prefixes it owns, its timeouts, rate limit, body limit and
- * circuit breaker. Operators tune these per environment ({@code SO_*_SERVICE_URL}, {@code GATEWAY_ROUTES_...}).
+ * circuit breaker. Operators tune these per environment ({@code SO_*_SERVICE_URL}, {@code SO_GATEWAY_ROUTES_...}).
  */
-@ConfigMapping(prefix = "gateway")
+@ConfigMapping(prefix = "so.gateway")
 public interface GatewayConfig {
 
     /** Keyed by upstream name (e.g. {@code case-service}); the name appears in logs and problem bodies. */

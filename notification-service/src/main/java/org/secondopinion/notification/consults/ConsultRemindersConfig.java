@@ -6,8 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** Reminders before a live consult ({@code notification.consult-reminders.*}); sending is the work queue's. */
-@ConfigMapping(prefix = "notification.consult-reminders")
+/** Reminders before a live consult ({@code so.consult-reminders.*}); sending is the work queue's. */
+@ConfigMapping(prefix = "so.consult-reminders")
 public interface ConsultRemindersConfig {
 
     /**

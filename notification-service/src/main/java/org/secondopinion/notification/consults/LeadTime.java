@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record LeadTime(Duration before) {
 
-    static final String PROPERTY = "notification.consult-reminders.lead-times";
+    static final String PROPERTY = "so.consult-reminders.lead-times";
     private static final Map<String, Duration> LEGACY_KEYS = Map.of(
             "DAY_BEFORE", Duration.ofHours(24), "HOUR_BEFORE", Duration.ofHours(1));
 

@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** One external delivery (e-mail, SMS or push) of one event to one person, and how it went. */
+/**
+ * One external delivery (e-mail, SMS or push) of one event to one person, and how it went: the channel (never the
+ * feed, the constructor checks) and the status and attempt columns are private, moved only by {@link #lease},
+ * {@link #sent} and {@link #failed}.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
@@ -24,16 +28,16 @@ public class Delivery {
     static final int MAX_ERROR_LENGTH = 500;
 
     @Id
-    private UUID id;
+    public UUID id;
 
     @Column(name = "event_id", nullable = false, length = 200)
-    private String eventId;
+    public String eventId;
 
     @Column(name = "event_type", nullable = false, length = 200)
-    private String eventType;
+    public String eventType;
 
     @Column(nullable = false, length = 200)
-    private String recipient;
+    public String recipient;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -41,17 +45,17 @@ public class Delivery {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 50)
-    private NotificationKind kind;
+    public NotificationKind kind;
 
     @Column(name = "case_reference", length = 50)
-    private String caseReference;
+    public String caseReference;
 
     @Column(nullable = false, length = 500)
-    private String text;
+    public String text;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private List<String> addresses = new ArrayList<>();
+    public List<String> addresses = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -67,7 +71,7 @@ public class Delivery {
     private String lastError;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Column(name = "sent_at")
     private Instant sentAt;
@@ -128,63 +132,27 @@ public class Delivery {
         }
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public String getEventId() {
-        return eventId;
-    }
-
-    public String getEventType() {
-        return eventType;
-    }
-
-    public String getRecipient() {
-        return recipient;
-    }
-
-    public Channel getChannel() {
+    public Channel channel() {
         return channel;
     }
 
-    public NotificationKind getKind() {
-        return kind;
-    }
-
-    public String getCaseReference() {
-        return caseReference;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public List<String> getAddresses() {
-        return List.copyOf(addresses);
-    }
-
-    public DeliveryStatus getStatus() {
+    public DeliveryStatus status() {
         return status;
     }
 
-    public int getAttempts() {
+    public int attempts() {
         return attempts;
     }
 
-    public Instant getNextAttemptAt() {
+    public Instant nextAttemptAt() {
         return nextAttemptAt;
     }
 
-    public String getLastError() {
+    public String lastError() {
         return lastError;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getSentAt() {
+    public Instant sentAt() {
         return sentAt;
     }
 }

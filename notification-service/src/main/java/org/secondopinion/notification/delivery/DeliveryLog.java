@@ -22,10 +22,10 @@ public class DeliveryLog {
                                @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant sentAt, @Schema(nullable = true) String lastError) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.getId(), d.getEventId(), d.getEventType(), d.getRecipient(),
-                    d.getChannel().name(), d.getKind().name(), d.getCaseReference(), d.getStatus().name(),
-                    d.getAttempts(), d.getCreatedAt(), d.getStatus().isFinal() ? null : d.getNextAttemptAt(),
-                    d.getSentAt(), d.getLastError());
+            return new DeliveryView(d.id, d.eventId, d.eventType, d.recipient,
+                    d.channel().name(), d.kind.name(), d.caseReference, d.status().name(),
+                    d.attempts(), d.createdAt, d.status().isFinal() ? null : d.nextAttemptAt(),
+                    d.sentAt(), d.lastError());
         }
     }
 

@@ -76,43 +76,43 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
 
     @Override
     public void perform(Delivery delivery) throws Exception {
-        DeliverySender sender = senders.get(delivery.getChannel());
+        DeliverySender sender = senders.get(delivery.channel());
         if (sender == null) {
-            throw new IllegalStateException("no sender for channel " + delivery.getChannel());
+            throw new IllegalStateException("no sender for channel " + delivery.channel());
         }
         sender.send(delivery);
     }
 
     @Override
     public void succeeded(Delivery claimed, Instant now) {
-        Delivery delivery = repository.find(claimed.getId());
-        if (delivery != null && !delivery.getStatus().isFinal()) {
+        Delivery delivery = repository.find(claimed.id);
+        if (delivery != null && !delivery.status().isFinal()) {
             delivery.sent(now);
-            count(delivery.getChannel(), "sent");
-            Duration took = Duration.between(delivery.getCreatedAt(), now);
+            count(delivery.channel(), "sent");
+            Duration took = Duration.between(delivery.createdAt, now);
             Timer.builder(LATENCY).description("From a delivery's creation to its sending")
-                    .tag("channel", delivery.getChannel().name()).serviceLevelObjectives(LATENCY_BUCKETS)
+                    .tag("channel", delivery.channel().name()).serviceLevelObjectives(LATENCY_BUCKETS)
                     .register(metrics).record(took.isNegative() ? Duration.ZERO : took);
         }
     }
 
     @Override
     public Outcome failed(Delivery claimed, String error, Instant now, WorkPolicy policy) {
-        Delivery delivery = repository.find(claimed.getId());
-        if (delivery == null || delivery.getStatus().isFinal()) {
+        Delivery delivery = repository.find(claimed.id);
+        if (delivery == null || delivery.status().isFinal()) {
             return Outcome.GONE;
         }
         delivery.failed(error, now, policy.backoff(), policy.maxAttempts());
-        count(delivery.getChannel(), "failed");
+        count(delivery.channel(), "failed");
         // ids only: addresses and texts stay out of the logs
-        if (delivery.getStatus() == DeliveryStatus.DEAD) {
-            count(delivery.getChannel(), "dead");
+        if (delivery.status() == DeliveryStatus.DEAD) {
+            count(delivery.channel(), "dead");
             tellCoordinators(delivery);
-            LOG.warnf("delivery %s (%s, event %s) is dead after %d attempts", delivery.getId(),
-                    delivery.getChannel(), delivery.getEventId(), delivery.getAttempts());
+            LOG.warnf("delivery %s (%s, event %s) is dead after %d attempts", delivery.id,
+                    delivery.channel(), delivery.eventId, delivery.attempts());
             return Outcome.GIVEN_UP;
         }
-        LOG.infof("delivery %s (%s) failed, will retry: %s", delivery.getId(), delivery.getChannel(),
+        LOG.infof("delivery %s (%s) failed, will retry: %s", delivery.id, delivery.channel(),
                 error.split(":")[0]);
         return Outcome.RETRY;
     }
@@ -125,11 +125,11 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
 
     /** Coordinators hear about dead deliveries in their shared feed, so someone reaches the person another way. */
     private void tellCoordinators(Delivery dead) {
-        String ref = dead.getCaseReference() == null ? "" : " about case " + dead.getCaseReference();
-        inApp.record("delivery-dead:" + dead.getId(), "notification.delivery-dead", new NotificationIntent(
+        String ref = dead.caseReference == null ? "" : " about case " + dead.caseReference;
+        inApp.record("delivery-dead:" + dead.id, "notification.delivery-dead", new NotificationIntent(
                 NotificationIntent.role(Roles.COORDINATOR), NotificationKind.DELIVERY_FAILED,
-                dead.getCaseReference(), "A notification" + ref + " could not be delivered by "
-                + dead.getChannel() + " — see the delivery log."));
+                dead.caseReference, "A notification" + ref + " could not be delivered by "
+                + dead.channel() + " — see the delivery log."));
     }
 
     /** sent per delivered message; failed per failed attempt; dead per delivery given up (also counted failed). */

@@ -27,18 +27,18 @@ public class DeliveryRepository {
                         + "case_reference, text, addresses, status, attempts, next_attempt_at, created_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, 0, ?11, ?12) "
                         + "ON CONFLICT (event_id, recipient, channel) DO NOTHING")
-                .setParameter(1, d.getId())
-                .setParameter(2, d.getEventId())
-                .setParameter(3, d.getEventType())
-                .setParameter(4, d.getRecipient())
-                .setParameter(5, d.getChannel().name())
-                .setParameter(6, d.getKind().name())
-                .setParameter(7, d.getCaseReference())
-                .setParameter(8, d.getText())
-                .setParameter(9, toJson(d.getAddresses()))
-                .setParameter(10, d.getStatus().name())
-                .setParameter(11, d.getNextAttemptAt())
-                .setParameter(12, d.getCreatedAt())
+                .setParameter(1, d.id)
+                .setParameter(2, d.eventId)
+                .setParameter(3, d.eventType)
+                .setParameter(4, d.recipient)
+                .setParameter(5, d.channel().name())
+                .setParameter(6, d.kind.name())
+                .setParameter(7, d.caseReference)
+                .setParameter(8, d.text)
+                .setParameter(9, toJson(d.addresses))
+                .setParameter(10, d.status().name())
+                .setParameter(11, d.nextAttemptAt())
+                .setParameter(12, d.createdAt)
                 .executeUpdate() == 1;
     }
 

@@ -48,7 +48,7 @@ public abstract class ExternalChannel implements DeliveryChannel {
         Instant notBefore = channel().respectsQuietHours()
                 ? prefs.quietHours().map(q -> q.nextAllowed(now)).orElse(now) : now;
         boolean inserted = deliveries.insertOnce(new Delivery(UUID.randomUUID(), event.id(), event.type(),
-                prefs.getUserId(), channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
+                prefs.userId, channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
                 notBefore));
         if (inserted && !notBefore.isAfter(now)) {
             workers.wakeAfterCommit(DeliveryQueue.NAME);

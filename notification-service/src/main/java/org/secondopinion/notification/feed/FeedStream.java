@@ -75,7 +75,7 @@ public class FeedStream {
     }
 
     /** Picks up rows other replicas wrote (their commits do not wake us). */
-    @Scheduled(every = "${notification.stream.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${so.feed.stream.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!subscribers.isEmpty()) {
             wake();
@@ -83,7 +83,7 @@ public class FeedStream {
     }
 
     /** A comment line on every open stream, well within the gateway's 60 s idle cut. */
-    @Scheduled(every = "${notification.stream.keep-alive:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${so.feed.stream.keep-alive:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepAlive() {
         if (!stopped && !subscribers.isEmpty()) {
             thread.execute(() -> subscribers.forEach(Subscriber::keepAlive));
@@ -118,7 +118,7 @@ public class FeedStream {
                 rows = read(() -> repository.after(from, BATCH));
                 for (Notification row : rows) {
                     subscribers.forEach(s -> s.offer(row));
-                    mark = row.getSeq();
+                    mark = row.seq;
                 }
             } while (rows.size() == BATCH);
         } catch (RuntimeException e) {
@@ -147,12 +147,12 @@ public class FeedStream {
         }
 
         void offer(Notification row) {
-            if (row.getSeq() <= cursor || !audience.contains(row.getRecipient())) {
+            if (row.seq <= cursor || !audience.contains(row.recipient)) {
                 return;
             }
-            cursor = row.getSeq();
+            cursor = row.seq;
             send(sse.newEventBuilder()
-                    .id(String.valueOf(row.getSeq()))
+                    .id(String.valueOf(row.seq))
                     .name("notification")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(NotificationView.class, mapper.toView(row))

@@ -18,40 +18,41 @@ import java.util.UUID;
 public class Notification {
 
     @Id
-    private UUID id;
+    public UUID id;
 
     @Column(nullable = false, length = 200)
-    private String recipient;
+    public String recipient;
 
     @Column(name = "event_id", nullable = false, length = 200)
-    private String eventId;
+    public String eventId;
 
     @Column(name = "event_type", nullable = false, length = 200)
-    private String eventType;
+    public String eventType;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    private Channel channel;
+    public Channel channel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 50)
-    private NotificationKind kind;
+    public NotificationKind kind;
 
     @Column(name = "case_reference", length = 50)
-    private String caseReference;
+    public String caseReference;
 
     @Column(nullable = false, length = 500)
-    private String text;
+    public String text;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
+    /** Private: {@link #markRead} keeps the first time. */
     @Column(name = "read_at")
     private Instant readAt;
 
     /** Assigned by the database; the SSE event id clients resume from. */
     @Column(insertable = false, updatable = false)
-    private Long seq;
+    public Long seq;
 
     protected Notification() {
     }
@@ -80,47 +81,7 @@ public class Notification {
         return readAt != null;
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public String getRecipient() {
-        return recipient;
-    }
-
-    public String getEventId() {
-        return eventId;
-    }
-
-    public String getEventType() {
-        return eventType;
-    }
-
-    public Channel getChannel() {
-        return channel;
-    }
-
-    public NotificationKind getKind() {
-        return kind;
-    }
-
-    public String getCaseReference() {
-        return caseReference;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getReadAt() {
+    public Instant readAt() {
         return readAt;
-    }
-
-    public Long getSeq() {
-        return seq;
     }
 }

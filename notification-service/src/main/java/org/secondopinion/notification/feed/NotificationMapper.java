@@ -7,6 +7,7 @@ import org.secondopinion.notification.feed.NotificationDtos.NotificationView;
 @Mapper
 public interface NotificationMapper {
 
+    @Mapping(target = "readAt", expression = "java(notification.readAt())")
     @Mapping(target = "read", expression = "java(notification.isRead())")
     NotificationView toView(Notification notification);
 }

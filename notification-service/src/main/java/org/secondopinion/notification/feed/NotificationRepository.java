@@ -29,15 +29,15 @@ public class NotificationRepository {
         return em.createNativeQuery("INSERT INTO notification (id, recipient, event_id, event_type, channel, kind, "
                         + "case_reference, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                         + "ON CONFLICT (event_id, recipient, channel) DO NOTHING")
-                .setParameter(1, n.getId())
-                .setParameter(2, n.getRecipient())
-                .setParameter(3, n.getEventId())
-                .setParameter(4, n.getEventType())
-                .setParameter(5, n.getChannel().name())
-                .setParameter(6, n.getKind().name())
-                .setParameter(7, n.getCaseReference())
-                .setParameter(8, n.getText())
-                .setParameter(9, n.getCreatedAt())
+                .setParameter(1, n.id)
+                .setParameter(2, n.recipient)
+                .setParameter(3, n.eventId)
+                .setParameter(4, n.eventType)
+                .setParameter(5, n.channel.name())
+                .setParameter(6, n.kind.name())
+                .setParameter(7, n.caseReference)
+                .setParameter(8, n.text)
+                .setParameter(9, n.createdAt)
                 .executeUpdate() == 1;
     }
 

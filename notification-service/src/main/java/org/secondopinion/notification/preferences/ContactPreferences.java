@@ -30,22 +30,23 @@ public class ContactPreferences {
 
     @Id
     @Column(name = "user_id", length = 200)
-    private String userId;
+    public String userId;
 
     @Column(length = 254)
-    private String email;
+    public String email;
 
     @Column(length = 16)
-    private String phone;
+    public String phone;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "push_tokens", nullable = false)
-    private List<String> pushTokens = new ArrayList<>();
+    public List<String> pushTokens = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private Map<NotificationKind, Set<Channel>> channels = new HashMap<>();
+    public Map<NotificationKind, Set<Channel>> channels = new HashMap<>();
 
+    /** Private: the three quiet-hours columns are set together ({@link #replace}) and read as {@link #quietHours}. */
     @Column(name = "quiet_start")
     private LocalTime quietStart;
 
@@ -55,12 +56,16 @@ public class ContactPreferences {
     @Column(name = "quiet_time_zone", length = 64)
     private String quietTimeZone;
 
+    /** Private: {@link #replace} sets it. */
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    /** Held the coordinator role at the last save: hears role:coordinator items on external channels too. */
+    /**
+     * Held the coordinator role at the last save: hears role:coordinator items on external channels too. Roles live
+     * in the token, not here: each save records whether the person is (still) a coordinator.
+     */
     @Column(nullable = false)
-    private boolean coordinator;
+    public boolean coordinator;
 
     protected ContactPreferences() {
     }
@@ -111,22 +116,6 @@ public class ContactPreferences {
         return Optional.of(new QuietHours(quietStart, quietEnd, ZoneId.of(quietTimeZone)));
     }
 
-    public String getUserId() {
-        return userId;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public List<String> getPushTokens() {
-        return List.copyOf(pushTokens);
-    }
-
     /** Every kind with its effective channels, so a client shows the defaults as well as the choices. */
     public Map<NotificationKind, Set<Channel>> effectiveChannels() {
         Map<NotificationKind, Set<Channel>> all = new java.util.EnumMap<>(NotificationKind.class);
@@ -137,16 +126,7 @@ public class ContactPreferences {
         return all;
     }
 
-    /** Roles live in the token, not here: each save records whether the person is (still) a coordinator. */
-    public void setCoordinator(boolean coordinator) {
-        this.coordinator = coordinator;
-    }
-
-    public boolean isCoordinator() {
-        return coordinator;
-    }
-
-    public Instant getUpdatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 }

@@ -54,8 +54,8 @@ public final class PreferencesDtos {
         static PreferencesView of(ContactPreferences p) {
             QuietHoursDto quiet = p.quietHours()
                     .map(q -> new QuietHoursDto(q.start(), q.end(), q.zone().getId())).orElse(null);
-            return new PreferencesView(p.getEmail(), p.getPhone(), p.getPushTokens(), p.effectiveChannels(), quiet,
-                    true, p.getUpdatedAt());
+            return new PreferencesView(p.email, p.phone, List.copyOf(p.pushTokens), p.effectiveChannels(), quiet,
+                    true, p.updatedAt());
         }
     }
 }

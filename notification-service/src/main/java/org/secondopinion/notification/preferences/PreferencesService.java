@@ -69,7 +69,7 @@ public class PreferencesService {
         ContactPreferences preferences = existing.orElseGet(() -> new ContactPreferences(userId));
         preferences.replace(blankToNull(request.email()), blankToNull(request.phone()), request.pushTokens(),
                 channels, quiet, Instant.now(clock));
-        preferences.setCoordinator(coordinator);
+        preferences.coordinator = coordinator;
         if (existing.isEmpty()) {
             em.persist(preferences);
         }

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * This service's projection of a clinic-referred case: whose it is (later events name no clinic) and what the clinic
- * was last told, so each webhook announces news only. Built with {@code new} in unit tests.
+ * was last told, so each webhook announces news only (private, moved by {@link #apply} alone). Built with {@code new}
+ * in unit tests.
  */
 @Entity
 @Table(name = "clinic_referral")
@@ -28,19 +29,19 @@ public class ClinicReferral {
 
     @Id
     @Column(name = "case_id")
-    private UUID caseId;
+    public UUID caseId;
 
     @Column(name = "referral_id", nullable = false)
-    private UUID referralId;
+    public UUID referralId;
 
     @Column(name = "clinic_id", nullable = false, length = 100)
-    private String clinicId;
+    public String clinicId;
 
     @Column(name = "clinic_reference", length = 100)
-    private String clinicReference;
+    public String clinicReference;
 
     @Column(name = "case_reference", nullable = false, length = 50)
-    private String caseReference;
+    public String caseReference;
 
     @Column(name = "last_status", nullable = false, length = 30)
     private String lastStatus;
@@ -113,31 +114,11 @@ public class ClinicReferral {
                 claimed));
     }
 
-    public UUID getCaseId() {
-        return caseId;
-    }
-
-    public UUID getReferralId() {
-        return referralId;
-    }
-
-    public String getClinicId() {
-        return clinicId;
-    }
-
-    public String getClinicReference() {
-        return clinicReference;
-    }
-
-    public String getCaseReference() {
-        return caseReference;
-    }
-
-    public String getLastStatus() {
+    public String lastStatus() {
         return lastStatus;
     }
 
-    public Instant getLastEventAt() {
+    public Instant lastEventAt() {
         return lastEventAt;
     }
 

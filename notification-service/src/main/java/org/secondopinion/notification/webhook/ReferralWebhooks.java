@@ -63,20 +63,20 @@ public class ReferralWebhooks {
     private void enqueue(EventEnvelope event, ClinicReferral referral, Notice notice, Instant occurredAt) {
         Instant now = Instant.now(clock);
         int recorded = 0;
-        for (Webhook webhook : repository.live(referral.getClinicId())) {
+        for (Webhook webhook : repository.live(referral.clinicId)) {
             if (!webhook.wants(notice.type())) {
                 continue;
             }
             UUID id = UUID.randomUUID();
             String body = new WebhookPayload(id, notice.type(), occurredAt.toString(), notice.data()).toJson(json);
-            if (repository.insertOnce(new WebhookDelivery(id, webhook.getId(), event.id(), referral.getCaseId(),
+            if (repository.insertOnce(new WebhookDelivery(id, webhook.id, event.id(), referral.caseId,
                     notice.type(), body, now))) {
                 recorded++;
             }
         }
         // ids only: the clinic reference is the clinic's, and logs are not where it belongs
         LOG.debugf("event %s (%s) of case %s: %s to %d webhook(s) of clinic %s", event.id(), event.type(),
-                referral.getCaseId(), notice.type(), recorded, referral.getClinicId());
+                referral.caseId, notice.type(), recorded, referral.clinicId);
         if (recorded > 0) {
             workers.wakeAfterCommit(WebhookQueue.NAME);
         }

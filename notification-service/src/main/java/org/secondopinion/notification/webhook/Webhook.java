@@ -23,28 +23,32 @@ import java.util.UUID;
 public class Webhook {
 
     @Id
-    private UUID id;
+    public UUID id;
 
     @Column(name = "clinic_id", nullable = false, length = 100)
-    private String clinicId;
+    public String clinicId;
 
     @Column(nullable = false, length = WebhookUrls.MAX_LENGTH)
-    private String url;
+    public String url;
 
     @Column(length = 200)
-    private String description;
+    public String description;
 
-    /** The sealed secret; never the secret itself (V5 widened the column for it). */
+    /**
+     * The sealed secret; never the secret itself (V5 widened the column for it). Private: only {@link #storeSecret}
+     * replaces it, sealed.
+     */
     @Column(name = "secret", nullable = false, length = 200)
     private String storedSecret;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
+    /** Private: set once, by {@link #delete}. */
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
-    /** The callback kinds wanted ({@link ReferralEvents#KINDS}); empty means all. */
+    /** The callback kinds wanted ({@link ReferralEvents#KINDS}); empty means all ({@link #events()} says which). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private List<String> events = new ArrayList<>();
@@ -72,7 +76,7 @@ public class Webhook {
         return events.isEmpty() || events.contains(kind);
     }
 
-    public List<String> getEvents() {
+    public List<String> events() {
         return events.isEmpty() ? List.copyOf(ReferralEvents.KINDS) : List.copyOf(events);
     }
 
@@ -86,24 +90,8 @@ public class Webhook {
         return deletedAt != null;
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public String getClinicId() {
-        return clinicId;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
     /** The secret as stored (sealed): only {@link WebhookSecrets} opens it, to sign; never logged, never listed. */
-    public String getStoredSecret() {
+    public String storedSecret() {
         return storedSecret;
     }
 
@@ -112,11 +100,7 @@ public class Webhook {
         this.storedSecret = Objects.requireNonNull(sealed);
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getDeletedAt() {
+    public Instant deletedAt() {
         return deletedAt;
     }
 }

@@ -11,7 +11,10 @@ import org.secondopinion.platform.work.Backoff;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event's POST to one webhook, and how its attempts went. */
+/**
+ * One event's POST to one webhook, and how its attempts went: the status and the attempt columns are private, moved
+ * only by {@link #lease}, {@link #sent}, {@link #failed}, {@link #failedForGood} and {@link #abandon}.
+ */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
@@ -19,26 +22,26 @@ public class WebhookDelivery {
     static final int MAX_ERROR_LENGTH = 500;
 
     @Id
-    private UUID id;
+    public UUID id;
 
     /** Assigned by the database at insert: the order a referral's deliveries to one webhook are sent in. */
     @Column(insertable = false, updatable = false)
-    private Long seq;
+    public Long seq;
 
     @Column(name = "webhook_id", nullable = false)
-    private UUID webhookId;
+    public UUID webhookId;
 
     @Column(name = "event_id", nullable = false, length = 200)
-    private String eventId;
+    public String eventId;
 
     @Column(name = "case_id", nullable = false)
-    private UUID caseId;
+    public UUID caseId;
 
     @Column(nullable = false, length = 50)
-    private String type;
+    public String type;
 
     @Column(nullable = false, length = 4000)
-    private String body;
+    public String body;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -57,7 +60,7 @@ public class WebhookDelivery {
     private Instant nextAttemptAt;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Column(name = "sent_at")
     private Instant sentAt;
@@ -139,59 +142,27 @@ public class WebhookDelivery {
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public Long getSeq() {
-        return seq;
-    }
-
-    public UUID getWebhookId() {
-        return webhookId;
-    }
-
-    public String getEventId() {
-        return eventId;
-    }
-
-    public UUID getCaseId() {
-        return caseId;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    public WebhookDeliveryStatus getStatus() {
+    public WebhookDeliveryStatus status() {
         return status;
     }
 
-    public int getAttempts() {
+    public int attempts() {
         return attempts;
     }
 
-    public Integer getLastStatusCode() {
+    public Integer lastStatusCode() {
         return lastStatusCode;
     }
 
-    public String getLastError() {
+    public String lastError() {
         return lastError;
     }
 
-    public Instant getNextAttemptAt() {
+    public Instant nextAttemptAt() {
         return nextAttemptAt;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getSentAt() {
+    public Instant sentAt() {
         return sentAt;
     }
 }

@@ -38,8 +38,8 @@ public final class WebhookDtos {
 
         /** {@code secret}: the clear secret, which the webhook itself only holds sealed. */
         static RegisteredWebhook of(Webhook w, String secret) {
-            return new RegisteredWebhook(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), secret,
-                    w.getCreatedAt());
+            return new RegisteredWebhook(w.id, w.url, w.description, w.events(), secret,
+                    w.createdAt);
         }
     }
 
@@ -47,7 +47,7 @@ public final class WebhookDtos {
     public record WebhookView(UUID id, String url, @Schema(nullable = true) String description, List<String> events, Instant createdAt) {
 
         static WebhookView of(Webhook w) {
-            return new WebhookView(w.getId(), w.getUrl(), w.getDescription(), w.getEvents(), w.getCreatedAt());
+            return new WebhookView(w.id, w.url, w.description, w.events(), w.createdAt);
         }
     }
 
@@ -60,10 +60,10 @@ public final class WebhookDtos {
                                Instant createdAt) {
 
         static WebhookDeliveryView of(WebhookDelivery d) {
-            return new WebhookDeliveryView(d.getId(), d.getEventId(), d.getType(), d.getStatus().name(),
-                    d.getAttempts(),
-                    d.getLastStatusCode(), d.getLastError(), d.getStatus().isFinal() ? null : d.getNextAttemptAt(),
-                    d.getSentAt(), d.getCreatedAt());
+            return new WebhookDeliveryView(d.id, d.eventId, d.type, d.status().name(),
+                    d.attempts(),
+                    d.lastStatusCode(), d.lastError(), d.status().isFinal() ? null : d.nextAttemptAt(),
+                    d.sentAt(), d.createdAt);
         }
     }
 }

@@ -97,7 +97,7 @@ public class WebhookQueue implements WorkQueue<WebhookQueue.Claimed> {
     public List<Claimed> claim(Instant now, int limit, Instant leaseUntil) {
         List<Claimed> claimed = new ArrayList<>();
         for (WebhookDelivery delivery : repository.lockDue(now, limit)) {
-            Webhook webhook = repository.find(delivery.getWebhookId());
+            Webhook webhook = repository.find(delivery.webhookId);
             if (webhook == null || webhook.isDeleted()) {
                 delivery.abandon(DELETED); // deleted between enqueue and now: it must receive nothing more
                 continue;
@@ -110,10 +110,10 @@ public class WebhookQueue implements WorkQueue<WebhookQueue.Claimed> {
                 // a key problem (not the clinic's): no attempt is counted, the row waits out the lease and is tried
                 // again, so it goes out once the right key is configured
                 LOG.errorf("webhook delivery %s not sent: the secret of webhook %s does not open (%s)",
-                        delivery.getId(), webhook.getId(), e.getMessage());
+                        delivery.id, webhook.id, e.getMessage());
                 continue;
             }
-            claimed.add(new Claimed(delivery.getId(), webhook.getUrl(), secret, delivery.getBody()));
+            claimed.add(new Claimed(delivery.id, webhook.url, secret, delivery.body));
         }
         return claimed;
     }
@@ -153,7 +153,7 @@ public class WebhookQueue implements WorkQueue<WebhookQueue.Claimed> {
     @Override
     public void succeeded(Claimed claimed, Instant now) {
         WebhookDelivery delivery = repository.findDelivery(claimed.id);
-        if (delivery != null && !delivery.getStatus().isFinal()) {
+        if (delivery != null && !delivery.status().isFinal()) {
             delivery.sent(claimed.attempt.statusCode(), now);
             metrics.counter(METRIC, "outcome", "sent").increment();
         }
@@ -162,7 +162,7 @@ public class WebhookQueue implements WorkQueue<WebhookQueue.Claimed> {
     @Override
     public Outcome failed(Claimed claimed, String error, Instant now, WorkPolicy policy) {
         WebhookDelivery delivery = repository.findDelivery(claimed.id);
-        if (delivery == null || delivery.getStatus().isFinal()) {
+        if (delivery == null || delivery.status().isFinal()) {
             return Outcome.GONE; // the webhook was deleted while we were sending
         }
         WebhookSender.Attempt attempt = claimed.attempt;
@@ -176,7 +176,7 @@ public class WebhookQueue implements WorkQueue<WebhookQueue.Claimed> {
         }
         metrics.counter(METRIC, "outcome", "failed").increment();
         // ids and status codes only: URLs can carry clinic tokens in their query, bodies are the clinic's
-        if (delivery.getStatus() == WebhookDeliveryStatus.DEAD) {
+        if (delivery.status() == WebhookDeliveryStatus.DEAD) {
             metrics.counter(METRIC, "outcome", "dead").increment();
             if (!attempt.retryable()) {
                 LOG.warnf("webhook delivery %s is dead: %s (its URL's host resolves to an address that is not public)",

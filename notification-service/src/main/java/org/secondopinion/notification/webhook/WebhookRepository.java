@@ -29,7 +29,7 @@ public class WebhookRepository {
     /** A clinic's live webhook; another clinic's, a deleted one or an unknown id are all "not there". */
     public Optional<Webhook> findLive(String clinicId, UUID id) {
         Webhook webhook = em.find(Webhook.class, id);
-        return webhook == null || webhook.isDeleted() || !webhook.getClinicId().equals(clinicId)
+        return webhook == null || webhook.isDeleted() || !webhook.clinicId.equals(clinicId)
                 ? Optional.empty() : Optional.of(webhook);
     }
 
@@ -90,15 +90,15 @@ public class WebhookRepository {
                         + "status, attempts, next_attempt_at, created_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9) "
                         + "ON CONFLICT (webhook_id, event_id) DO NOTHING")
-                .setParameter(1, d.getId())
-                .setParameter(2, d.getWebhookId())
-                .setParameter(3, d.getEventId())
-                .setParameter(4, d.getCaseId())
-                .setParameter(5, d.getType())
-                .setParameter(6, d.getBody())
-                .setParameter(7, d.getStatus().name())
-                .setParameter(8, d.getNextAttemptAt())
-                .setParameter(9, d.getCreatedAt())
+                .setParameter(1, d.id)
+                .setParameter(2, d.webhookId)
+                .setParameter(3, d.eventId)
+                .setParameter(4, d.caseId)
+                .setParameter(5, d.type)
+                .setParameter(6, d.body)
+                .setParameter(7, d.status().name())
+                .setParameter(8, d.nextAttemptAt())
+                .setParameter(9, d.createdAt)
                 .executeUpdate() == 1;
     }
 

@@ -66,14 +66,14 @@ public class WebhookSecrets {
      * sealed it) is its own secret. Throws {@link SecretBox.SealException} for a value that does not open.
      */
     public String open(Webhook webhook) {
-        String stored = webhook.getStoredSecret();
+        String stored = webhook.storedSecret();
         if (!SecretBox.isSealed(stored)) {
             if (CLEAR_SECRET.matcher(stored).matches()) {
                 return stored;
             }
             throw new SecretBox.SealException("stored secret is neither sealed nor a clear secret of the old format");
         }
-        return box.open(stored, associatedData(webhook.getId())).plaintext();
+        return box.open(stored, associatedData(webhook.id)).plaintext();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -99,21 +99,21 @@ public class WebhookSecrets {
             int fromPrevious = 0;
             int unreadable = 0;
             for (Webhook webhook : repository.all()) {
-                String stored = webhook.getStoredSecret();
+                String stored = webhook.storedSecret();
                 try {
                     if (!SecretBox.isSealed(stored)) {
-                        webhook.storeSecret(seal(webhook.getId(), open(webhook)));
+                        webhook.storeSecret(seal(webhook.id, open(webhook)));
                         fromClear++;
                     } else {
-                        SecretBox.Opened opened = box.open(stored, associatedData(webhook.getId()));
+                        SecretBox.Opened opened = box.open(stored, associatedData(webhook.id));
                         if (opened.stale()) {
-                            webhook.storeSecret(seal(webhook.getId(), opened.plaintext()));
+                            webhook.storeSecret(seal(webhook.id, opened.plaintext()));
                             fromPrevious++;
                         }
                     }
                 } catch (SecretBox.SealException e) {
                     unreadable++;
-                    LOG.errorf("webhook %s: stored secret unreadable: %s", webhook.getId(), e.getMessage());
+                    LOG.errorf("webhook %s: stored secret unreadable: %s", webhook.id, e.getMessage());
                 }
             }
             return new Resealed(fromClear, fromPrevious, unreadable);

@@ -57,7 +57,7 @@ public class WebhookService {
         Webhook webhook = new Webhook(id, clinicId, url, description, secrets.seal(id, secret), Instant.now(clock))
                 .subscribedTo(request.events() == null ? List.of() : request.events().stream().distinct().toList());
         repository.persist(webhook);
-        LOG.infof("clinic %s registered webhook %s", clinicId, webhook.getId());
+        LOG.infof("clinic %s registered webhook %s", clinicId, webhook.id);
         return RegisteredWebhook.of(webhook, secret);
     }
 
@@ -78,16 +78,16 @@ public class WebhookService {
     public void delete(CurrentUser caller, UUID id) {
         Webhook webhook = own(caller, id);
         webhook.delete(Instant.now(clock));
-        int abandoned = repository.abandonPending(webhook.getId(), WebhookQueue.DELETED);
-        LOG.infof("clinic %s deleted webhook %s (%d open deliveries abandoned)", webhook.getClinicId(),
-                webhook.getId(), abandoned);
+        int abandoned = repository.abandonPending(webhook.id, WebhookQueue.DELETED);
+        LOG.infof("clinic %s deleted webhook %s (%d open deliveries abandoned)", webhook.clinicId,
+                webhook.id, abandoned);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<WebhookDeliveryView> deliveries(CurrentUser caller, UUID id, int page, int size) {
         Webhook webhook = own(caller, id);
-        return new PageResult<>(repository.deliveries(webhook.getId(), page * size, size).stream()
-                .map(WebhookDeliveryView::of).toList(), page, size, repository.countDeliveries(webhook.getId()));
+        return new PageResult<>(repository.deliveries(webhook.id, page * size, size).stream()
+                .map(WebhookDeliveryView::of).toList(), page, size, repository.countDeliveries(webhook.id));
     }
 
     private Webhook own(CurrentUser caller, UUID id) {

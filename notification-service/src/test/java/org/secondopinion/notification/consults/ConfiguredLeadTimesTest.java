@@ -36,7 +36,7 @@ class ConfiguredLeadTimesTest {
     public static class ThreeDaysAndHalfAnHour implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("notification.consult-reminders.lead-times", "P3D,PT30M");
+            return Map.of("so.consult-reminders.lead-times", "P3D,PT30M");
         }
     }
 

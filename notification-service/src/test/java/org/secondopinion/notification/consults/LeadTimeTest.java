@@ -48,7 +48,7 @@ class LeadTimeTest {
         for (List<Duration> wrong : List.of(List.<Duration>of(), List.of(Duration.ZERO), List.of(Duration.ofHours(-1)),
                 List.of(Duration.ofSeconds(90)), List.of(Duration.ofHours(1), Duration.ofMinutes(60)))) {
             assertThatThrownBy(() -> LeadTime.validated(wrong)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("notification.consult-reminders.lead-times");
+                    .hasMessageStartingWith("so.consult-reminders.lead-times");
         }
     }
 

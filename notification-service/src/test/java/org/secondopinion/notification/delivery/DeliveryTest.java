@@ -32,10 +32,10 @@ class DeliveryTest {
 
         d.failed("ConnectException: refused", NOW, BACKOFF, 3);
 
-        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.RETRYING);
-        assertThat(d.getAttempts()).isEqualTo(1);
-        assertThat(d.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
-        assertThat(d.getLastError()).isEqualTo("ConnectException: refused");
+        assertThat(d.status()).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(d.lastError()).isEqualTo("ConnectException: refused");
     }
 
     @Test
@@ -44,11 +44,11 @@ class DeliveryTest {
 
         d.failed("one", NOW, BACKOFF, 3);
         d.failed("two", NOW, BACKOFF, 3);
-        assertThat(d.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(d.nextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
         d.failed("three", NOW, BACKOFF, 3);
 
-        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.DEAD);
-        assertThat(d.getAttempts()).isEqualTo(3);
+        assertThat(d.status()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(d.attempts()).isEqualTo(3);
         assertThatThrownBy(() -> d.sent(NOW)).isInstanceOf(IllegalStateException.class);
     }
 
@@ -59,10 +59,10 @@ class DeliveryTest {
 
         d.sent(NOW.plusSeconds(31));
 
-        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(d.getAttempts()).isEqualTo(2);
-        assertThat(d.getSentAt()).isEqualTo(NOW.plusSeconds(31));
-        assertThat(d.getLastError()).isNull();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(d.sentAt()).isEqualTo(NOW.plusSeconds(31));
+        assertThat(d.lastError()).isNull();
     }
 
     @Test
@@ -71,7 +71,7 @@ class DeliveryTest {
 
         d.failed("x".repeat(2000), NOW, BACKOFF, 3);
 
-        assertThat(d.getLastError()).hasSize(Delivery.MAX_ERROR_LENGTH);
+        assertThat(d.lastError()).hasSize(Delivery.MAX_ERROR_LENGTH);
     }
 
     @Test

@@ -35,6 +35,6 @@ class AudienceTest {
         n.markRead(first.plusSeconds(60));
 
         assertThat(n.isRead()).isTrue();
-        assertThat(n.getReadAt()).isEqualTo(first);
+        assertThat(n.readAt()).isEqualTo(first);
     }
 }

@@ -118,7 +118,7 @@ class ReferralEventsTest {
         Optional<Notice> assigned = referral.apply(new StatusChanged(CASE_ID, "ASSIGNED"), T0.plusSeconds(60));
         assertThat(assigned).map(Notice::type).contains("referral.status-changed");
         assertThat(assigned).map(n -> n.data().status()).contains("ASSIGNED");
-        assertThat(referral.getLastStatus()).isEqualTo("ASSIGNED");
+        assertThat(referral.lastStatus()).isEqualTo("ASSIGNED");
     }
 
     @Test
@@ -131,7 +131,7 @@ class ReferralEventsTest {
 
         // e.g. a match event consumed after a newer case event: the clinic must not see the case go backwards
         assertThat(apply(referral, "UNMATCHED", T0.plusSeconds(35))).isEmpty();
-        assertThat(referral.getLastStatus()).isEqualTo("AWAITING_INFORMATION");
+        assertThat(referral.lastStatus()).isEqualTo("AWAITING_INFORMATION");
     }
 
     @Test

@@ -23,20 +23,20 @@ class WebhookDeliveryTest {
     @Test
     void failuresBackOffExponentiallyAndTheLastAllowedOneIsDead() {
         WebhookDelivery d = delivery();
-        assertThat(d.getNextAttemptAt()).isEqualTo(T0);
+        assertThat(d.nextAttemptAt()).isEqualTo(T0);
 
         d.failed(503, "HTTP 503", T0, BACKOFF, 3);
-        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
-        assertThat(d.getNextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(d.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(d.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
         d.failed(null, "HttpConnectTimeoutException: HTTP connect timed out", T0, BACKOFF, 3);
-        assertThat(d.getNextAttemptAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(d.getLastStatusCode()).isNull();
+        assertThat(d.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(d.lastStatusCode()).isNull();
         d.failed(500, "HTTP 500", T0, BACKOFF, 3);
 
-        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.DEAD);
-        assertThat(d.getAttempts()).isEqualTo(3);
-        assertThat(d.getLastStatusCode()).isEqualTo(500);
-        assertThat(d.getLastError()).isEqualTo("HTTP 500");
+        assertThat(d.status()).isEqualTo(WebhookDeliveryStatus.DEAD);
+        assertThat(d.attempts()).isEqualTo(3);
+        assertThat(d.lastStatusCode()).isEqualTo(500);
+        assertThat(d.lastError()).isEqualTo("HTTP 500");
         assertThatThrownBy(() -> d.sent(200, T0)).isInstanceOf(IllegalStateException.class);
     }
 
@@ -47,27 +47,27 @@ class WebhookDeliveryTest {
 
         d.sent(204, T0.plusSeconds(31));
 
-        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.SENT);
-        assertThat(d.getAttempts()).isEqualTo(2);
-        assertThat(d.getLastStatusCode()).isEqualTo(204);
-        assertThat(d.getLastError()).isNull();
-        assertThat(d.getSentAt()).isEqualTo(T0.plusSeconds(31));
+        assertThat(d.status()).isEqualTo(WebhookDeliveryStatus.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(d.lastStatusCode()).isEqualTo(204);
+        assertThat(d.lastError()).isNull();
+        assertThat(d.sentAt()).isEqualTo(T0.plusSeconds(31));
     }
 
     @Test
     void abandoningEndsAnOpenDeliveryOnlyAndLongErrorsAreCut() {
         WebhookDelivery open = delivery();
         open.abandon("webhook deleted: not sent");
-        assertThat(open.getStatus()).isEqualTo(WebhookDeliveryStatus.DEAD);
-        assertThat(open.getAttempts()).isZero();
+        assertThat(open.status()).isEqualTo(WebhookDeliveryStatus.DEAD);
+        assertThat(open.attempts()).isZero();
 
         WebhookDelivery sent = delivery();
         sent.sent(200, T0);
         sent.abandon("webhook deleted: not sent");
-        assertThat(sent.getStatus()).isEqualTo(WebhookDeliveryStatus.SENT);
+        assertThat(sent.status()).isEqualTo(WebhookDeliveryStatus.SENT);
 
         WebhookDelivery noisy = delivery();
         noisy.failed(null, "e".repeat(2000), T0, BACKOFF, 5);
-        assertThat(noisy.getLastError()).hasSize(500);
+        assertThat(noisy.lastError()).hasSize(500);
     }
 }

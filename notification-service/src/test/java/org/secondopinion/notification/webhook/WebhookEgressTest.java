@@ -84,9 +84,9 @@ class WebhookEgressTest {
             TestEvents.sendCaseEvent(json, TestEvents.caseReferred(json, caseId, TestEvents.newReference(),
                     UUID.randomUUID(), clinicId, "ORD-" + caseId.toString().substring(0, 8), "SUBMITTED"));
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(clinic, webhook.getId()))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(clinic, webhook.id))
                     .singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("DEAD")));
-            Map<String, Object> dead = deliveries(clinic, webhook.getId()).get(0);
+            Map<String, Object> dead = deliveries(clinic, webhook.id).get(0);
             // not retried: 1 attempt of %test.so.work.webhooks.max-attempts=6, no answer, the reason in the history
             assertThat(dead).containsEntry("attempts", 1).containsEntry("lastStatusCode", null)
                     .containsEntry("nextAttemptAt", null).containsEntry("sentAt", null);

@@ -23,14 +23,16 @@ import java.util.Map;
  * and 504), and for every 4xx/5xx response - added here or declared by an operation's {@code @APIResponse} - the
  * RFC 9457 problem body ({@code application/problem+json}, schema {@code Problem}) unless the operation declares
  * another body for it.
- * Operation-specific answers (201, 204, a 409 naming the state, 410, 422) stay {@code @APIResponse} annotations on
- * the resource method. {@code OpenApiContractFilter} (embedded-infra) holds the documents to the answers of every
+ * Every 201 declares the {@code Location} header naming the created resource (CONVENTIONS 1; the resources build it
+ * from the request URI). Operation-specific answers (201, 204, a 409 naming the state, 410, 422) stay
+ * {@code @APIResponse} annotations on the resource method. {@code OpenApiContractFilter} (embedded-infra) holds the documents to the answers of every
  * service's tests.
  */
 public class ProblemResponses implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    static final String LOCATION = "Location";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -110,6 +112,13 @@ public class ProblemResponses implements OASFilter {
         add(responses, fhir, "502", "Through the gateway: the service's answer was broken");
         add(responses, fhir, "504", "Through the gateway: the service did not answer in time");
 
+        APIResponse created = responses.getAPIResponse("201");
+        if (created != null && created.getRef() == null
+                && (created.getHeaders() == null || !created.getHeaders().containsKey(LOCATION))) {
+            created.addHeader(LOCATION, OASFactory.createHeader().required(true)
+                    .description("The address of the created resource")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+        }
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (isRefusal(response.getKey()) && response.getValue().getRef() == null
                     && (response.getValue().getContent() == null

@@ -23,7 +23,7 @@ public class EmailSender implements DeliverySender {
     private final String signInUrl;
 
     public EmailSender(Mailer mailer, Engine qute,
-                       @ConfigProperty(name = "notification.sign-in-url") String signInUrl) {
+                       @ConfigProperty(name = "so.email.sign-in-url") String signInUrl) {
         this.mailer = mailer;
         this.qute = qute;
         this.signInUrl = signInUrl;
@@ -36,18 +36,18 @@ public class EmailSender implements DeliverySender {
 
     @Override
     public void send(Delivery delivery) {
-        Mail mail = Mail.withText(delivery.getAddresses().get(0), subject(delivery), body(delivery));
+        Mail mail = Mail.withText(delivery.addresses.get(0), subject(delivery), body(delivery));
         mailer.send(mail);
     }
 
     public String subject(Delivery delivery) {
-        return template("email/subject").data("reference", delivery.getCaseReference())
-                .data("kind", delivery.getKind().name()).render().strip();
+        return template("email/subject").data("reference", delivery.caseReference)
+                .data("kind", delivery.kind.name()).render().strip();
     }
 
     public String body(Delivery delivery) {
-        return template("email/" + delivery.getKind().name())
-                .data("reference", delivery.getCaseReference())
+        return template("email/" + delivery.kind.name())
+                .data("reference", delivery.caseReference)
                 .data("signInUrl", signInUrl)
                 .render();
     }

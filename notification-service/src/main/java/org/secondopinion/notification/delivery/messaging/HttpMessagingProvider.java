@@ -34,9 +34,9 @@ public class HttpMessagingProvider implements MessagingProvider {
     private final Optional<String> password;
 
     public HttpMessagingProvider(ObjectMapper json,
-                                 @ConfigProperty(name = "notification.provider.http.url") Optional<URI> url,
-                                 @ConfigProperty(name = "notification.provider.http.username") Optional<String> username,
-                                 @ConfigProperty(name = "notification.provider.http.password") Optional<String> password) {
+                                 @ConfigProperty(name = "so.messaging.http.url") Optional<URI> url,
+                                 @ConfigProperty(name = "so.messaging.http.username") Optional<String> username,
+                                 @ConfigProperty(name = "so.messaging.http.password") Optional<String> password) {
         this.json = json;
         this.url = url;
         this.username = username;
@@ -47,7 +47,7 @@ public class HttpMessagingProvider implements MessagingProvider {
     @Timeout(10_000)
     @Retry(maxRetries = 2, delay = 500, abortOn = ProviderRejectedException.class)
     public void send(Channel channel, String to, String text) throws IOException, InterruptedException {
-        URI target = url.orElseThrow(() -> new IllegalStateException("notification.provider.http.url is not set"));
+        URI target = url.orElseThrow(() -> new IllegalStateException("so.messaging.http.url is not set"));
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

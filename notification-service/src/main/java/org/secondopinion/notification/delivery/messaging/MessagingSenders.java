@@ -7,7 +7,7 @@ import org.secondopinion.notification.delivery.Delivery;
 import org.secondopinion.notification.delivery.DeliverySender;
 
 /**
- * SMS and push through the configured {@link MessagingProvider}: {@code notification.provider=local} (default,
+ * SMS and push through the configured {@link MessagingProvider}: {@code so.messaging.provider=local} (default,
  * records only) or {@code http}. Push goes to every device token of the person; any failure fails the delivery.
  */
 public final class MessagingSenders {
@@ -19,18 +19,18 @@ public final class MessagingSenders {
     public static class Providers {
         private final MessagingProvider chosen;
 
-        public Providers(@ConfigProperty(name = "notification.provider", defaultValue = "local") String kind,
+        public Providers(@ConfigProperty(name = "so.messaging.provider", defaultValue = "local") String kind,
                          LocalMessagingProvider local, HttpMessagingProvider http) {
             this.chosen = switch (kind) {
                 case "local" -> local;
                 case "http" -> http;
-                default -> throw new IllegalStateException("notification.provider must be local or http, not " + kind);
+                default -> throw new IllegalStateException("so.messaging.provider must be local or http, not " + kind);
             };
         }
 
         void send(Channel channel, Delivery delivery) throws Exception {
-            for (String to : delivery.getAddresses()) {
-                chosen.send(channel, to, delivery.getText());
+            for (String to : delivery.addresses) {
+                chosen.send(channel, to, delivery.text);
             }
         }
     }

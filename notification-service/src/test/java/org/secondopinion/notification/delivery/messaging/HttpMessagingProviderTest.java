@@ -79,7 +79,7 @@ class HttpMessagingProviderTest {
                 Optional.empty());
 
         assertThatThrownBy(() -> unconfigured.send(Channel.SMS, "+14155550100", "text"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("notification.provider.http.url");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("so.messaging.http.url");
         assertThat(bodies).isEmpty();
     }
 
