@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * DESIGN §8: one replica publishes the outbox at a time (order per aggregate), and a replica that finds another
- * publishing does not drop its wake-up: its events go out as soon as the other's pass ends.
+ * DESIGN §8: an event commits with the change that raised it; one replica publishes the outbox at a time (order per
+ * aggregate), and a replica that finds another publishing does not drop its wake-up: its events go out as soon as
+ * the other's pass ends.
  */
 @QuarkusTest
 class OutboxRelayExclusiveTest {
@@ -49,6 +50,34 @@ class OutboxRelayExclusiveTest {
         }
         // with no new commit: the refused wake-up looks again by itself (within 50 ms; the sweep would take up to 5 s)
         await().atMost(Duration.ofSeconds(5)).until(() -> unsentEventsOf(id) == 0);
+    }
+
+    @Test
+    void theEventCommitsInTheTransactionThatChangedTheCase() throws SQLException {
+        try (Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (PreparedStatement lock = otherReplica.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, Workers.lockKey(OutboxQueue.NAME)); // the relay may not mark the row sent meanwhile
+                lock.execute();
+            }
+            UUID id = CaseApi.createSpineCase("patient-relay-atomic");
+            CaseApi.submit("patient-relay-atomic", id).statusCode(200);
+
+            // xmin: the transaction that wrote the row version; the submit's update and its event share one
+            assertThat(single("SELECT xmin::text FROM outbox_event WHERE event_key = ? AND sent_at IS NULL", id))
+                    .isEqualTo(single("SELECT xmin::text FROM patient_case WHERE id = ?::uuid", id));
+            otherReplica.rollback();
+        }
+    }
+
+    private String single(String sql, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as(sql).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     private long unsentEventsOf(UUID caseId) throws SQLException {

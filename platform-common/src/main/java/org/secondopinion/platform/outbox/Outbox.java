@@ -3,7 +3,7 @@ package org.secondopinion.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secondopinion.platform.events.EventEnvelope;
@@ -11,14 +11,16 @@ import org.secondopinion.platform.work.Workers;
 
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -28,7 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Workers workers;
     private final String source;
@@ -37,10 +39,10 @@ public class Outbox {
     /** The key under which a transaction keeps the rows it published. */
     private final Object pendingKey = new Object();
 
-    public Outbox(EntityManager em, ObjectMapper mapper, Workers workers,
+    public Outbox(DataSource dataSource, ObjectMapper mapper, Workers workers,
                   @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock,
                   TransactionSynchronizationRegistry transactions) {
-        this.em = em;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.mapper = mapper;
         this.workers = workers;
@@ -98,22 +100,25 @@ public class Outbox {
 
     private void insert(List<Row> rows) {
         // plain JDBC: a batch of parameterised INSERTs, which the PostgreSQL driver sends in one round trip; JPA's
-        // native queries execute one by one, and persist() would read every identity row back
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (event_id, topic, "
-                    + "event_key, event_type, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
-                for (Row row : rows) {
-                    insert.setObject(1, row.eventId());
-                    insert.setString(2, row.topic());
-                    insert.setString(3, row.key());
-                    insert.setString(4, row.type());
-                    insert.setString(5, row.payload());
-                    insert.setObject(6, row.createdAt().atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        // native queries execute one by one, and persist() would read every identity row back. The pool hands out
+        // the connection enlisted in this transaction, and the handle is closed here: Hibernate's doWork() left one
+        // open at this late point (after its own flush), which the pool closed at commit with a warning per event.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (event_id, topic, "
+                     + "event_key, event_type, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+            for (Row row : rows) {
+                insert.setObject(1, row.eventId());
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.type());
+                insert.setString(5, row.payload());
+                insert.setObject(6, row.createdAt().atOffset(ZoneOffset.UTC));
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not write " + rows.size() + " outbox row(s): " + e.getMessage(), e);
+        }
     }
 
     private record Row(UUID eventId, String topic, String key, String type, String payload, Instant createdAt) {
