@@ -2,9 +2,11 @@ package org.secondopinion.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.secondopinion.notification.feed.InAppChannel;
 import org.secondopinion.notification.routing.NotificationIntent;
@@ -17,8 +19,15 @@ import org.secondopinion.platform.work.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * E-mail, SMS and push deliveries as a work queue ({@code so.work.deliveries.*}): recorded in the event's
@@ -46,14 +55,28 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
     private final InAppChannel inApp;
     private final MeterRegistry metrics;
     private final Map<Channel, DeliverySender> senders = new EnumMap<>(Channel.class);
+    /** Sends a claimed batch's deliveries side by side ({@link #performAll}). */
+    private final ExecutorService sending;
 
     public DeliveryQueue(DeliveryRepository repository, EntityManager em, InAppChannel inApp, MeterRegistry metrics,
-                         Instance<DeliverySender> senders) {
+                         Instance<DeliverySender> senders,
+                         @ConfigProperty(name = "so.deliveries.parallel-sends", defaultValue = "8") int parallelSends) {
         this.repository = repository;
         this.em = em;
         this.inApp = inApp;
         this.metrics = metrics;
         senders.forEach(s -> this.senders.put(s.channel(), s));
+        AtomicInteger threads = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(Math.max(1, parallelSends), r -> {
+            Thread t = new Thread(r, "deliveries-send-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        sending.shutdownNow();
     }
 
     @Override
@@ -81,6 +104,38 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
             throw new IllegalStateException("no sender for channel " + delivery.channel());
         }
         sender.send(delivery);
+    }
+
+    /**
+     * Up to {@code so.deliveries.parallel-sends} deliveries of the batch at a time. Each is one round trip to the SMTP
+     * server or the messaging provider; one after another they capped e-mail near one per round trip: a wall-clock
+     * profile during a 45 cases/s run had the worker thread waiting on the SMTP server's answers 80 % of the time,
+     * and e-mails queued for 5–10 s. Every delivery still succeeds or fails on its own.
+     */
+    @Override
+    public Map<Delivery, Exception> performAll(List<Delivery> deliveries) {
+        Map<Delivery, Exception> failures = new ConcurrentHashMap<>();
+        Map<Delivery, Future<?>> running = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            running.put(delivery, sending.submit(() -> {
+                try {
+                    perform(delivery);
+                } catch (Exception e) {
+                    failures.put(delivery, e);
+                }
+            }));
+        }
+        running.forEach((delivery, send) -> {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: what is not known to be sent is tried again later
+                failures.putIfAbsent(delivery, e);
+            } catch (ExecutionException | RuntimeException e) {
+                failures.putIfAbsent(delivery, e);
+            }
+        });
+        return failures;
     }
 
     @Override
