@@ -61,7 +61,7 @@ public class MatchLifecycle {
         }
         Instant now = clock.instant();
         Match match = Match.of(submitted, now);
-        matches.opened(match);
+        // the matchmaker persists the new match once it is ranked and offered (or failed): one INSERT
         matchmaker.offerToNext(match, List.of(), now);
         if (match.status == MatchStatus.OFFERED) {
             metrics.firstOffered(match, submitted.submittedAt(), now);

@@ -74,8 +74,14 @@ public class MatchRepository {
         lookedUp.asked.addAll(caseIds);
     }
 
-    /** A match this transaction persisted: {@link #existsForCase} says so from now on. */
-    public void opened(Match match) {
+    /**
+     * Persists a new match (one already persisted is left to dirty checking); {@link #existsForCase} says it
+     * exists from now on.
+     */
+    public void save(Match match) {
+        if (em.contains(match)) {
+            return;
+        }
         em.persist(match);
         CasesLookedUp lookedUp = (CasesLookedUp) transactions.getResource(LOOKED_UP);
         if (lookedUp != null) {

@@ -53,12 +53,18 @@ public class Matchmaker {
         this.index = index;
     }
 
-    /** Re-ranks (load and availability may have changed) without everyone already asked, and offers to the best. */
+    /**
+     * Re-ranks (load and availability may have changed) without everyone already asked, and offers to the best. A
+     * new match (not yet persisted) is persisted here, in its decided state: persisted before its ranking and offer,
+     * Hibernate would insert it as it was then and update it right after, in the same flush (a second statement
+     * and a second row version with its index entries, for every case).
+     */
     public void offerToNext(Match match, List<Offer> previousOffers, Instant now) {
         Ranking ranking = rank(match, previousOffers, now);
         Optional<RankedCandidate> best = ranking.best();
         if (best.isEmpty()) {
             match.failed(NO_CANDIDATE, now);
+            matches.save(match);
             outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_FAILED, match.caseId,
                     new MatchFailed(match.caseId, match.caseReference, match.patientId, NO_CANDIDATE));
             LOG.infof("match for case %s failed: %s (excluded %s)", match.caseId, NO_CANDIDATE, match.exclusions);
@@ -84,8 +90,9 @@ public class Matchmaker {
     public void offer(Match match, RankedCandidate candidate, Instant now) {
         Offer offer = Offer.to(match, candidate.specialistId(), candidate.specialistUserId(), now,
                 match.urgent() ? config.urgentOfferTtl() : config.routineOfferTtl());
-        offers.persist(offer);
         match.offered(now);
+        matches.save(match);
+        offers.persist(offer);
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFERED, match.caseId,
                 new MatchOffered(offer.id, match.caseId, match.caseReference, offer.specialistId,
                         offer.specialistUserId, match.urgency, offer.expiresAt));

@@ -67,6 +67,21 @@ class MatchingFlowTest extends MatchingTestSupport {
     }
 
     @Test
+    void aNewMatchIsWrittenOnceInItsOfferedState() {
+        UUID caseId = submitDemoCase();
+        awaitOffer(caseId, "specialist1");
+        // inserted already ranked and offered: persisted before, Hibernate inserted it and updated it again in the
+        // same flush (version 1 after the first offer)
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "SELECT status, version, jsonb_array_length(candidates) FROM match_request "
+                                + "WHERE case_id = ?1")
+                .setParameter(1, caseId).getSingleResult());
+        assertThat(row[0]).isEqualTo("OFFERED");
+        assertThat(((Number) row[1]).longValue()).isZero();
+        assertThat(((Number) row[2]).intValue()).isPositive();
+    }
+
+    @Test
     void assignmentCountsTowardsTheSpecialistsLoad() {
         int before = projection(SPECIALIST1).activeCases;
         UUID caseId = submitDemoCase();
