@@ -27,6 +27,12 @@ public class CaseRepository {
         return Optional.ofNullable(em.find(PatientCase.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Reads {@code c} again with a row lock (PESSIMISTIC_WRITE), as it is committed now; returns it. */
+    public PatientCase lockFresh(PatientCase c) {
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
     public void persist(PatientCase c) {
         em.persist(c);
     }

@@ -237,8 +237,11 @@ public class CaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onOffered(MatchOffered event) {
-        cases.findForUpdate(event.caseId()).ifPresentOrElse(c -> {
-            if (c.status() == CaseStatus.UNMATCHED) {
+        // almost every offer (a case's first, or the next one after a decline) changes nothing here, so the case is
+        // read without a row lock (FOR UPDATE writes the row's header: a WAL record per case for nothing) and
+        // locked only when it is unmatched
+        cases.find(event.caseId()).ifPresentOrElse(c -> {
+            if (c.status() == CaseStatus.UNMATCHED && cases.lockFresh(c).status() == CaseStatus.UNMATCHED) {
                 c.rematched(clock.instant());
                 LOG.infof("case %s is being matched again", c.reference);
             }

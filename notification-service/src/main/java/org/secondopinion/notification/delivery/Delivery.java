@@ -99,11 +99,6 @@ public class Delivery {
         this.nextAttemptAt = notBefore;
     }
 
-    /** Hides a claimed row from other passes until {@code until}: if this process dies mid-send, it is retried. */
-    public void lease(Instant until) {
-        nextAttemptAt = until;
-    }
-
     public void sent(Instant now) {
         requireOpen();
         attempts++;

@@ -92,9 +92,7 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
 
     @Override
     public List<Delivery> claim(Instant now, int limit, Instant leaseUntil) {
-        List<Delivery> due = repository.lockDue(now, limit);
-        due.forEach(d -> d.lease(leaseUntil));
-        return due;
+        return repository.leaseDue(now, limit, leaseUntil);
     }
 
     @Override
@@ -141,14 +139,27 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
     @Override
     public void succeeded(Delivery claimed, Instant now) {
         Delivery delivery = repository.find(claimed.id);
-        if (delivery != null && !delivery.status().isFinal()) {
-            delivery.sent(now);
-            count(delivery.channel(), "sent");
-            Duration took = Duration.between(delivery.createdAt, now);
-            Timer.builder(LATENCY).description("From a delivery's creation to its sending")
-                    .tag("channel", delivery.channel().name()).serviceLevelObjectives(LATENCY_BUCKETS)
-                    .register(metrics).record(took.isNegative() ? Duration.ZERO : took);
+        if (delivery != null) {
+            sent(delivery, now);
         }
+    }
+
+    /** The batch's rows read in one query, not one each; their updates leave in one JDBC batch at the commit. */
+    @Override
+    public void succeededAll(List<Delivery> claimed, Instant now) {
+        repository.findAll(claimed.stream().map(d -> d.id).toList()).forEach(delivery -> sent(delivery, now));
+    }
+
+    private void sent(Delivery delivery, Instant now) {
+        if (delivery.status().isFinal()) {
+            return;
+        }
+        delivery.sent(now);
+        count(delivery.channel(), "sent");
+        Duration took = Duration.between(delivery.createdAt, now);
+        Timer.builder(LATENCY).description("From a delivery's creation to its sending")
+                .tag("channel", delivery.channel().name()).serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(metrics).record(took.isNegative() ? Duration.ZERO : took);
     }
 
     @Override

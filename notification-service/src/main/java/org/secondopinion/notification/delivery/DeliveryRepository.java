@@ -7,7 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /** Delivery rows: the insert-once of routing, the worker's queue and the coordinators' log. */
 @ApplicationScoped
@@ -42,18 +44,29 @@ public class DeliveryRepository {
                 .executeUpdate() == 1;
     }
 
-    /** Due rows, locked so that another replica's pass skips them (the caller leases them before commit). */
+    /**
+     * Leases the due rows next in line until {@code leaseUntil} and returns them, in one statement: the inner SELECT
+     * locks them so that another replica's pass skips them (SKIP LOCKED), the UPDATE moves their next attempt past
+     * the lease. A SELECT ... FOR UPDATE and then an UPDATE per row cost a round trip more per pass.
+     */
     @SuppressWarnings("unchecked")
-    public List<Delivery> lockDue(Instant now, int limit) {
-        return em.createNativeQuery("SELECT * FROM delivery WHERE status IN ('PENDING', 'RETRYING') "
-                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
-                        Delivery.class)
+    public List<Delivery> leaseDue(Instant now, int limit, Instant leaseUntil) {
+        return em.createNativeQuery("UPDATE delivery SET next_attempt_at = ?3 WHERE id IN ("
+                        + "SELECT id FROM delivery WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ?1 "
+                        + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) RETURNING *", Delivery.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .setParameter(3, leaseUntil)
                 .getResultList();
     }
 
-    public Delivery find(java.util.UUID id) {
+    /** The rows of these deliveries, in one query (the outcomes of a sent batch are recorded together). */
+    public List<Delivery> findAll(Collection<UUID> ids) {
+        return em.createQuery("FROM Delivery d WHERE d.id IN :ids", Delivery.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    public Delivery find(UUID id) {
         return em.find(Delivery.class, id);
     }
 
