@@ -19,6 +19,8 @@ public class InAppChannel implements DeliveryChannel {
 
     /** Arbitrary constant: the advisory lock that orders feed inserts (see {@link #record}). */
     private static final long FEED_LOCK_ID = 0x5EC0_FEED_0001L;
+    /** Marks a transaction that holds the feed's advisory lock. */
+    private static final String FEED_LOCK_HELD = InAppChannel.class.getName() + ".feed-lock-held";
 
     private final NotificationRepository repository;
     private final EntityManager em;
@@ -51,7 +53,12 @@ public class InAppChannel implements DeliveryChannel {
      * seq N", can never skip an item that committed late with a lower number.
      */
     public void record(String eventId, String eventType, NotificationIntent intent) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK_ID).getSingleResult();
+        // taken once per transaction: a consumer's batch records many items in one, and asking again for a lock the
+        // transaction holds is a round trip for nothing
+        if (transactions.getResource(FEED_LOCK_HELD) == null) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK_ID).getSingleResult();
+            transactions.putResource(FEED_LOCK_HELD, Boolean.TRUE);
+        }
         boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,
                 eventType, intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
         if (inserted) {
