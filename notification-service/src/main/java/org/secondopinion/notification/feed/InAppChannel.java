@@ -3,11 +3,12 @@ package org.secondopinion.notification.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.secondopinion.platform.tx.AfterCommit;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
 import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.tx.AdvisoryLocks;
+import org.secondopinion.platform.tx.AfterCommit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class InAppChannel implements DeliveryChannel {
         // taken once per transaction: a consumer's batch records many items in one, and asking again for a lock the
         // transaction holds is a round trip for nothing
         if (transactions.getResource(FEED_LOCK_HELD) == null) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK_ID).getSingleResult();
+            AdvisoryLocks.holdUntilCommit(em, FEED_LOCK_ID);
             transactions.putResource(FEED_LOCK_HELD, Boolean.TRUE);
         }
         boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,

@@ -3,6 +3,7 @@ package org.secondopinion.notification.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.secondopinion.platform.tx.AdvisoryLocks;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,14 +61,12 @@ public class WebhookRepository {
 
     /** Serialises the startup passes over stored secrets of replicas starting together, until commit. */
     public void lockSecretsPass() {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "webhook-secrets-pass").getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, "webhook-secrets-pass");
     }
 
     /** Serialises registrations of one clinic until commit, so two at once cannot both pass the limit check. */
     public void lockClinic(String clinicId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "webhook-clinic:" + clinicId).getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, "webhook-clinic:" + clinicId);
     }
 
     /** Gives up the open deliveries of a deleted webhook: it must not receive anything more. */

@@ -2,6 +2,7 @@ package org.secondopinion.specialist.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.secondopinion.platform.tx.AdvisoryLocks;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ public class SpecialistRepository {
 
     /** Serialises concurrent callers (e.g. replicas seeding demo data) until the transaction ends. */
     public void lockForSeeding() {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x5EED_D1EC_7000L).getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, 0x5EED_D1EC_7000L);
     }
 
     /** Lets one replica at a time run the expiry job; released when the transaction ends. False: someone else runs it. */
