@@ -1,7 +1,6 @@
 package org.secondopinion.notification.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
@@ -13,6 +12,7 @@ import org.secondopinion.platform.tx.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** The in-app feed: always on (DESIGN §6), delivered by writing the feed row; live clients hear after commit. */
 @ApplicationScoped
@@ -24,15 +24,15 @@ public class InAppChannel implements DeliveryChannel {
     private static final String FEED_LOCK_HELD = InAppChannel.class.getName() + ".feed-lock-held";
 
     private final NotificationRepository repository;
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final FeedStream stream;
     private final Clock clock;
 
-    public InAppChannel(NotificationRepository repository, EntityManager em,
+    public InAppChannel(NotificationRepository repository, DataSource dataSource,
                         TransactionSynchronizationRegistry transactions, FeedStream stream, Clock clock) {
         this.repository = repository;
-        this.em = em;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.stream = stream;
         this.clock = clock;
@@ -57,7 +57,7 @@ public class InAppChannel implements DeliveryChannel {
         // taken once per transaction: a consumer's batch records many items in one, and asking again for a lock the
         // transaction holds is a round trip for nothing
         if (transactions.getResource(FEED_LOCK_HELD) == null) {
-            AdvisoryLocks.holdUntilCommit(em, FEED_LOCK_ID);
+            AdvisoryLocks.holdUntilCommit(dataSource, FEED_LOCK_ID);
             transactions.putResource(FEED_LOCK_HELD, Boolean.TRUE);
         }
         boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,

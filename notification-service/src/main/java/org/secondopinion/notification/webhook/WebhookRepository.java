@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Webhooks, the referral projection and webhook deliveries: the API's reads, the consumer's writes, the worker's
@@ -18,9 +19,11 @@ import java.util.UUID;
 public class WebhookRepository {
 
     private final EntityManager em;
+    private final DataSource dataSource;
 
-    public WebhookRepository(EntityManager em) {
+    public WebhookRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     public void persist(Object entity) {
@@ -61,12 +64,12 @@ public class WebhookRepository {
 
     /** Serialises the startup passes over stored secrets of replicas starting together, until commit. */
     public void lockSecretsPass() {
-        AdvisoryLocks.holdUntilCommit(em, "webhook-secrets-pass");
+        AdvisoryLocks.holdUntilCommit(dataSource, "webhook-secrets-pass");
     }
 
     /** Serialises registrations of one clinic until commit, so two at once cannot both pass the limit check. */
     public void lockClinic(String clinicId) {
-        AdvisoryLocks.holdUntilCommit(em, "webhook-clinic:" + clinicId);
+        AdvisoryLocks.holdUntilCommit(dataSource, "webhook-clinic:" + clinicId);
     }
 
     /** Gives up the open deliveries of a deleted webhook: it must not receive anything more. */

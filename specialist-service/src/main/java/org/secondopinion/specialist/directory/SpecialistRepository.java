@@ -8,15 +8,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Specialists by id, NPI or account, and the writes and locks beside them (the search is {@code SearchRepository}). */
 @ApplicationScoped
 public class SpecialistRepository {
 
     private final EntityManager em;
+    private final DataSource dataSource;
 
-    public SpecialistRepository(EntityManager em) {
+    public SpecialistRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     public Optional<Specialist> findById(UUID id) {
@@ -57,7 +60,7 @@ public class SpecialistRepository {
 
     /** Serialises concurrent callers (e.g. replicas seeding demo data) until the transaction ends. */
     public void lockForSeeding() {
-        AdvisoryLocks.holdUntilCommit(em, 0x5EED_D1EC_7000L);
+        AdvisoryLocks.holdUntilCommit(dataSource, 0x5EED_D1EC_7000L);
     }
 
     /** Lets one replica at a time run the expiry job; released when the transaction ends. False: someone else runs it. */
