@@ -110,9 +110,11 @@ public class MatchRepository {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> lockMatchesWithOverdueOffers(Instant now, int limit) {
-        return em.createNativeQuery("SELECT m.id FROM match_request m WHERE m.status = 'OFFERED' AND EXISTS ("
-                        + "SELECT 1 FROM offer o WHERE o.match_id = m.id AND o.status = 'PENDING' AND o.expires_at <= ?1) "
-                        + "ORDER BY m.id LIMIT ?2 FOR UPDATE OF m SKIP LOCKED", UUID.class)
+        // no result class: Hibernate 7.2 cannot match a native query with a basic result class against its query plan
+        // cache (the builder has no equals), so each execution would add an entry and push useful plans out
+        return (List<UUID>) em.createNativeQuery("SELECT m.id FROM match_request m WHERE m.status = 'OFFERED' "
+                        + "AND EXISTS (SELECT 1 FROM offer o WHERE o.match_id = m.id AND o.status = 'PENDING' "
+                        + "AND o.expires_at <= ?1) ORDER BY m.id LIMIT ?2 FOR UPDATE OF m SKIP LOCKED")
                 .setParameter(1, now).setParameter(2, limit).getResultList();
     }
 }
