@@ -12,7 +12,6 @@ import org.secondopinion.platform.tx.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** The in-app feed: always on (DESIGN §6), delivered by writing the feed row; live clients hear after commit. */
 @ApplicationScoped
@@ -20,19 +19,17 @@ public class InAppChannel implements DeliveryChannel {
 
     /** Arbitrary constant: the advisory lock that orders feed inserts (see {@link #record}). */
     private static final long FEED_LOCK_ID = 0x5EC0_FEED_0001L;
-    /** Marks a transaction that holds the feed's advisory lock. */
-    private static final String FEED_LOCK_HELD = InAppChannel.class.getName() + ".feed-lock-held";
 
     private final NotificationRepository repository;
-    private final DataSource dataSource;
+    private final AdvisoryLocks locks;
     private final TransactionSynchronizationRegistry transactions;
     private final FeedStream stream;
     private final Clock clock;
 
-    public InAppChannel(NotificationRepository repository, DataSource dataSource,
+    public InAppChannel(NotificationRepository repository, AdvisoryLocks locks,
                         TransactionSynchronizationRegistry transactions, FeedStream stream, Clock clock) {
         this.repository = repository;
-        this.dataSource = dataSource;
+        this.locks = locks;
         this.transactions = transactions;
         this.stream = stream;
         this.clock = clock;
@@ -54,12 +51,7 @@ public class InAppChannel implements DeliveryChannel {
      * seq N", can never skip an item that committed late with a lower number.
      */
     public void record(String eventId, String eventType, NotificationIntent intent) {
-        // taken once per transaction: a consumer's batch records many items in one, and asking again for a lock the
-        // transaction holds is a round trip for nothing
-        if (transactions.getResource(FEED_LOCK_HELD) == null) {
-            AdvisoryLocks.holdUntilCommit(dataSource, FEED_LOCK_ID);
-            transactions.putResource(FEED_LOCK_HELD, Boolean.TRUE);
-        }
+        locks.holdUntilCommit(FEED_LOCK_ID);
         boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,
                 eventType, intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
         if (inserted) {

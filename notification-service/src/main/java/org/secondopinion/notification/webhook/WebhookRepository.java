@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Webhooks, the referral projection and webhook deliveries: the API's reads, the consumer's writes, the worker's
@@ -19,11 +18,11 @@ import javax.sql.DataSource;
 public class WebhookRepository {
 
     private final EntityManager em;
-    private final DataSource dataSource;
+    private final AdvisoryLocks locks;
 
-    public WebhookRepository(EntityManager em, DataSource dataSource) {
+    public WebhookRepository(EntityManager em, AdvisoryLocks locks) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.locks = locks;
     }
 
     public void persist(Object entity) {
@@ -64,12 +63,12 @@ public class WebhookRepository {
 
     /** Serialises the startup passes over stored secrets of replicas starting together, until commit. */
     public void lockSecretsPass() {
-        AdvisoryLocks.holdUntilCommit(dataSource, "webhook-secrets-pass");
+        locks.holdUntilCommit("webhook-secrets-pass");
     }
 
     /** Serialises registrations of one clinic until commit, so two at once cannot both pass the limit check. */
     public void lockClinic(String clinicId) {
-        AdvisoryLocks.holdUntilCommit(dataSource, "webhook-clinic:" + clinicId);
+        locks.holdUntilCommit("webhook-clinic:" + clinicId);
     }
 
     /** Gives up the open deliveries of a deleted webhook: it must not receive anything more. */

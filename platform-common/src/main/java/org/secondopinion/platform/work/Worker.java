@@ -3,7 +3,7 @@ package org.secondopinion.platform.work;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
+import org.secondopinion.platform.tx.AdvisoryLocks;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -31,20 +31,20 @@ final class Worker<T> {
     private final WorkPolicy policy;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final EntityManager em;
+    private final AdvisoryLocks locks;
     private final ScheduledExecutorService timer;
     private final ExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicReference<WorkQueue.Backlog> lastBacklog = new AtomicReference<>(WorkQueue.Backlog.EMPTY);
     private volatile boolean stopped;
 
-    Worker(WorkQueue<T> queue, WorkPolicy policy, Clock clock, MeterRegistry meters, EntityManager em,
+    Worker(WorkQueue<T> queue, WorkPolicy policy, Clock clock, MeterRegistry meters, AdvisoryLocks locks,
            ScheduledExecutorService timer) {
         this.queue = queue;
         this.policy = policy;
         this.clock = clock;
         this.meters = meters;
-        this.em = em;
+        this.locks = locks;
         this.timer = timer;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "work-" + queue.name());
@@ -161,9 +161,7 @@ final class Worker<T> {
     }
 
     private boolean lockedForThisTransaction() {
-        Object mine = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, Workers.lockKey(queue.name())).getSingleResult();
-        return Boolean.TRUE.equals(mine);
+        return locks.tryHoldUntilCommit(Workers.lockKey(queue.name()));
     }
 
     private List<T> claim() {

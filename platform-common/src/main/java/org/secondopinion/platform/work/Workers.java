@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.Config;
+import org.secondopinion.platform.tx.AdvisoryLocks;
 import org.secondopinion.platform.tx.AfterCommit;
 
 import java.time.Clock;
@@ -37,7 +37,7 @@ public class Workers {
     private final MeterRegistry meters;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
-    private final EntityManager em;
+    private final AdvisoryLocks locks;
     private final ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "work-sweeps");
         t.setDaemon(true);
@@ -45,13 +45,13 @@ public class Workers {
     });
 
     public Workers(Instance<WorkQueue<?>> queues, Config config, MeterRegistry meters, Clock clock,
-                   TransactionSynchronizationRegistry transactions, EntityManager em) {
+                   TransactionSynchronizationRegistry transactions, AdvisoryLocks locks) {
         this.queues = queues;
         this.config = config;
         this.meters = meters;
         this.clock = clock;
         this.transactions = transactions;
-        this.em = em;
+        this.locks = locks;
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,7 +65,7 @@ public class Workers {
 
     private <T> void start(WorkQueue<T> queue) {
         WorkPolicy policy = WorkPolicy.configured(config, queue.name(), queue.defaults());
-        if (byName.putIfAbsent(queue.name(), new Worker<>(queue, policy, clock, meters, em, sweeps)) != null) {
+        if (byName.putIfAbsent(queue.name(), new Worker<>(queue, policy, clock, meters, locks, sweeps)) != null) {
             throw new IllegalStateException("two work queues named " + queue.name());
         }
     }

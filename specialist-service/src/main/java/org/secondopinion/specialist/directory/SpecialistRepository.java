@@ -8,18 +8,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Specialists by id, NPI or account, and the writes and locks beside them (the search is {@code SearchRepository}). */
 @ApplicationScoped
 public class SpecialistRepository {
 
     private final EntityManager em;
-    private final DataSource dataSource;
+    private final AdvisoryLocks locks;
 
-    public SpecialistRepository(EntityManager em, DataSource dataSource) {
+    public SpecialistRepository(EntityManager em, AdvisoryLocks locks) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.locks = locks;
     }
 
     public Optional<Specialist> findById(UUID id) {
@@ -60,7 +59,7 @@ public class SpecialistRepository {
 
     /** Serialises concurrent callers (e.g. replicas seeding demo data) until the transaction ends. */
     public void lockForSeeding() {
-        AdvisoryLocks.holdUntilCommit(dataSource, 0x5EED_D1EC_7000L);
+        locks.holdUntilCommit(0x5EED_D1EC_7000L);
     }
 
     /** Lets one replica at a time run the expiry job; released when the transaction ends. False: someone else runs it. */
