@@ -22,8 +22,9 @@ final class EventPathBenchmark {
              TopicWatcher submits = new TopicWatcher(target.kafkaBootstrap(), "case-events",
                      Set.of("case.submitted.v1"))) {
             CaseFlow flow = new CaseFlow(http, target.serviceUrl("case-service"), target.token("patient1"));
-            System.out.printf("event path: warming up for %ds at %.0f cases/s ...%n", options.warmupSeconds(), options.rate());
-            OpenLoop.collect(OpenLoop.run(options.rate(), options.warmupSeconds(), flow::createAndSubmit), 60, new int[1]);
+            System.out.print("event path: ");
+            int warmedUp = JitWarmup.untilSettled(options.rate(), options.warmupSeconds(), options.warmupMaxSeconds(),
+                    flow::createAndSubmit);
             IntakeBenchmark.settle(target);
 
             System.out.printf("event path: measuring for %ds at %.0f cases/s ...%n", options.seconds(), options.rate());
@@ -40,7 +41,7 @@ final class EventPathBenchmark {
             Latencies raw = RawKafka.produceToConsume(target.kafkaBootstrap(), options.rate(), options.seconds());
 
             new Table("Event path at " + Table.format(options.rate()) + " cases/s for " + options.seconds()
-                    + " s: submit answered → match.offered on Kafka", "what", "n", "p50 ms", "p99 ms", "max ms",
+                    + " s after " + warmedUp + " s of warm-up: submit answered → match.offered on Kafka", "what", "n", "p50 ms", "p99 ms", "max ms",
                     "p99 / reference p99")
                     .row("submit → offer visible", outcome.latencies().count(), outcome.latencies().percentileMillis(0.5),
                             outcome.latencies().percentileMillis(0.99), outcome.latencies().maxMillis(),

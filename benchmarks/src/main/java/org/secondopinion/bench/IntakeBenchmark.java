@@ -117,7 +117,7 @@ final class IntakeBenchmark {
 
     /**
      * The JIT compiles by invocation counts: a fixed time leaves it compiling through the measured run on two cores.
-     * Warms up in 10 s rounds (at least {@code --warmup} seconds, at most two minutes) until a round's rate is within
+     * Warms up in 10 s rounds (at least {@code --warmup} seconds, at most {@code --warmup-max}, default two minutes) until a round's rate is within
      * 10 % of the previous one.
      */
     static void warmUp(Options options, CaseFlow flow) {
@@ -129,7 +129,7 @@ final class IntakeBenchmark {
             double rate = ClosedLoop.run(options.clients(), 10, flow::createAndSubmit).perSecond();
             double elapsed = (System.nanoTime() - started) / 1e9;
             System.out.printf("  warm-up round: %.0f cases/s%n", rate);
-            if (elapsed >= options.warmupSeconds() && (Math.abs(rate - previous) <= 0.1 * rate || elapsed > 120)) {
+            if (elapsed >= options.warmupSeconds() && (Math.abs(rate - previous) <= 0.1 * rate || elapsed > options.warmupMaxSeconds())) {
                 return;
             }
             previous = rate;

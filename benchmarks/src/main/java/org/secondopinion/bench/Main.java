@@ -19,7 +19,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint|recovery|insights> [--attach]"
-                    + " [--clients N] [--seconds S] [--warmup S] [--rate R] [--rates R1,R2,...] [--specialists N]"
+                    + " [--clients N] [--seconds S] [--warmup S] [--warmup-max S] [--rate R] [--rates R1,R2,...] [--specialists N]"
                     + " [--cases N]");
             System.exit(2);
             return;

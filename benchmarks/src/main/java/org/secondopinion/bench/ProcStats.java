@@ -1,6 +1,7 @@
 package org.secondopinion.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,29 @@ final class ProcStats {
 
     /** User + system CPU seconds the process has used so far. */
     static double cpuSeconds(long pid) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        return cpuSecondsOf(read(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** User + system CPU seconds so far of each thread of the process whose name contains {@code namePart}, by tid. */
+    static Map<Long, Double> threadCpuSeconds(long pid, String namePart) {
+        Map<Long, Double> byTid = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                String stat = read(task.resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open >= 0 && close > open && stat.substring(open + 1, close).contains(namePart)) {
+                    byTid.put(Long.parseLong(task.getFileName().toString()), cpuSecondsOf(stat));
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // the process ended meanwhile
+        }
+        return byTid;
+    }
+
+    /** utime + stime of a /proc stat line (fields 14 and 15), in seconds; NaN for an empty line. */
+    private static double cpuSecondsOf(String stat) {
         if (stat.isEmpty()) {
             return Double.NaN;
         }

@@ -28,6 +28,15 @@ class OptionsTest {
     }
 
     @Test
+    void theWarmUpsLimitIsNeverBelowItsMinimum() {
+        assertThat(Options.parse("event-path").warmupMaxSeconds()).isGreaterThan(Options.parse("event-path").warmupSeconds());
+        Options o = Options.parse("event-path", "--warmup", "600", "--warmup-max", "300");
+        assertThat(o.warmupSeconds()).isEqualTo(600);
+        assertThat(o.warmupMaxSeconds()).isEqualTo(600);
+        assertThat(Options.parse("event-path", "--warmup-max", "900").warmupMaxSeconds()).isEqualTo(900);
+    }
+
+    @Test
     void unknownBenchmarksAndOptionsAreRefusedByName() {
         assertThatThrownBy(() -> Options.parse("speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Options.parse("intake", "--fast")).hasMessageContaining("--fast");
