@@ -94,23 +94,30 @@ final class ProcStats {
         return byPid;
     }
 
+    /**
+     * The kind of process a command line ({@code /proc/<pid>/cmdline}, NULs as spaces) belongs to. The JVMs are told
+     * apart by their main class before anything else: the load generator's and the launcher's class paths name the
+     * PostgreSQL driver and embedded PostgreSQL, so a "postgres" anywhere in the line counted them as the database
+     * (until the seventh session); PostgreSQL's own processes are the ones whose program is postgres.
+     */
     static String kindOf(String cmd) {
         int at = cmd.indexOf("quarkus.application.name=");
         if (at >= 0) {
             String rest = cmd.substring(at + "quarkus.application.name=".length());
             return rest.split("[\\s\\x00]")[0];
         }
-        if (cmd.contains("postgres")) {
-            return "postgres";
+        if (cmd.contains("org.secondopinion.bench.")) {
+            return "benchmark client";
+        }
+        if (cmd.contains("org.secondopinion.stack.")) {
+            return "launcher (issuer, mail)";
         }
         if (cmd.contains("kafka.Kafka") || cmd.contains("KafkaRaftServer")) {
             return "kafka";
         }
-        if (cmd.contains("org.secondopinion.bench")) {
-            return "benchmark client";
-        }
-        if (cmd.contains("org.secondopinion.stack")) {
-            return "launcher (issuer, mail)";
+        String program = cmd.strip().split("\\s+")[0];
+        if (program.endsWith("/postgres") || program.equals("postgres") || program.startsWith("postgres:")) {
+            return "postgres";
         }
         return OTHER;
     }
