@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Delivery rows: the insert-once of routing, the worker's queue and the coordinators' log. */
@@ -60,10 +62,15 @@ public class DeliveryRepository {
                 .getResultList();
     }
 
-    /** The rows of these deliveries, in one query (the outcomes of a sent batch are recorded together). */
+    /**
+     * The rows of these deliveries, in one query (the outcomes of a sent batch are recorded together). Hibernate's
+     * multi-load binds the ids as one array ({@code id = any(?)}) with a statement it builds once; a query with
+     * {@code IN :ids} was translated anew on every execution, because its SQL depends on the list's length (9 % of
+     * notification-service's CPU at 50 cases/s, async-profiler).
+     */
     public List<Delivery> findAll(Collection<UUID> ids) {
-        return em.createQuery("FROM Delivery d WHERE d.id IN :ids", Delivery.class)
-                .setParameter("ids", ids).getResultList();
+        return em.unwrap(Session.class).findMultiple(Delivery.class, List.copyOf(ids)).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     public Delivery find(UUID id) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.jpa.HibernateHints;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.preferences.PreferencesDtos.PreferencesRequest;
 import org.secondopinion.notification.preferences.PreferencesDtos.PreferencesView;
@@ -46,17 +47,23 @@ public class PreferencesService {
         return Optional.ofNullable(em.find(ContactPreferences.class, userId));
     }
 
-    /** The people behind a recipient: the user, or for {@code role:coordinator} every coordinator who saved. */
+    /**
+     * The people behind a recipient: the user, or for {@code role:coordinator} every coordinator who saved. Read
+     * only (routing never changes them): Hibernate then keeps no snapshot of the JSON columns, which it would copy by
+     * serialising on load and serialise again to compare at every flush of the consumer's transaction.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactPreferences> reachable(String recipient) {
         if (recipient.equals(NotificationIntent.role(Roles.COORDINATOR))) {
             return em.createQuery("FROM ContactPreferences p WHERE p.coordinator = true ORDER BY p.userId",
-                    ContactPreferences.class).getResultList();
+                    ContactPreferences.class).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         }
         if (recipient.startsWith(NotificationIntent.ROLE_PREFIX)) {
             return List.of();
         }
-        return find(recipient).map(List::of).orElse(List.of());
+        ContactPreferences preferences = em.find(ContactPreferences.class, recipient,
+                Map.of(HibernateHints.HINT_READ_ONLY, true));
+        return preferences == null ? List.of() : List.of(preferences);
     }
 
     @Transactional
