@@ -86,8 +86,11 @@ public class DeliveryQueue implements WorkQueue<Delivery> {
 
     @Override
     public WorkPolicy defaults() {
+        // a wake-up lingers 100 ms, so that the deliveries of the consumer transactions committed meanwhile go out
+        // in one pass: each pass is two transactions (claim, record), and one per commit was a quarter of
+        // notification-service's CPU at 50 cases/s (async-profiler); an e-mail or SMS 100 ms later is no worse
         return WorkPolicy.DEFAULTS.withLease(Duration.ofMinutes(2)).withMaxAttempts(6)
-                .withBackoff(new Backoff(Duration.ofSeconds(30), Duration.ofHours(1)));
+                .withBackoff(new Backoff(Duration.ofSeconds(30), Duration.ofHours(1))).withLinger(Duration.ofMillis(100));
     }
 
     @Override

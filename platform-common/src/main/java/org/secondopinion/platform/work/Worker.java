@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,10 +71,22 @@ final class Worker<T> {
         return policy;
     }
 
-    /** Asks for a pass soon; cheap, callable from any thread any number of times. */
+    /**
+     * Asks for a pass soon (after the policy's linger: wake-ups meanwhile join that pass); cheap, callable from any
+     * thread any number of times.
+     */
     void wake() {
         if (!stopped && pending.compareAndSet(false, true)) {
-            thread.execute(this::drain);
+            long linger = policy.linger().toNanos();
+            try {
+                if (linger == 0) {
+                    thread.execute(this::drain);
+                } else {
+                    timer.schedule(() -> thread.execute(this::drain), linger, TimeUnit.NANOSECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                // shutting down: the rows stay due for the next start's first sweep
+            }
         }
     }
 

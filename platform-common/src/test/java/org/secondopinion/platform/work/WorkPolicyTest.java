@@ -33,5 +33,17 @@ class WorkPolicyTest {
         assertThatThrownBy(() -> WorkPolicy.DEFAULTS.withBatchSize(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WorkPolicy.DEFAULTS.withSweepInterval(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WorkPolicy.DEFAULTS.withLinger(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // a linger as long as the sweep interval would make every wake-up wait for the sweep anyway
+        assertThatThrownBy(() -> WorkPolicy.DEFAULTS.withLinger(WorkPolicy.DEFAULTS.sweepInterval()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
+    }
+
+    @Test
+    void aWakeUpStartsItsPassAtOnceUnlessTheQueueAsksToLinger() {
+        assertThat(WorkPolicy.DEFAULTS.linger()).isZero();
+        assertThat(WorkPolicy.DEFAULTS.withLinger(Duration.ofMillis(100)).withBatchSize(10).linger())
+                .isEqualTo(Duration.ofMillis(100));
     }
 }
