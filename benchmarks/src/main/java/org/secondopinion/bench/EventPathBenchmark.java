@@ -25,7 +25,9 @@ final class EventPathBenchmark {
             System.out.print("event path: ");
             int warmedUp = JitWarmup.untilSettled(options.rate(), options.warmupSeconds(), options.warmupMaxSeconds(),
                     flow::createAndSubmit);
-            IntakeBenchmark.settle(target);
+            // straight on at the same rate, without a pause for the platform to drain: "steady" means the load goes
+            // on. After a pause of a few seconds, the slowest 1 % of a run came from its first five seconds
+            // (docs/PERFORMANCE.md): a start after idling, not the steady state this measures
 
             System.out.printf("event path: measuring for %ds at %.0f cases/s ...%n", options.seconds(), options.rate());
             CpuWindow cpu = CpuWindow.open();
