@@ -30,7 +30,7 @@ final class JitWarmup {
                 maxSeconds);
         int elapsed = 0;
         while (true) {
-            Map<Long, Double> before = compilerSecondsByThread();
+            Map<Long, CompilerThread> before = compilerSecondsByThread();
             long started = System.nanoTime();
             OpenLoop.collect(OpenLoop.run(rate, ROUND_SECONDS, operation), 60, new int[1]);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -51,29 +51,30 @@ final class JitWarmup {
         }
     }
 
+    /** A compiler thread's CPU seconds so far, and the kind of JVM it belongs to. */
+    private record CompilerThread(String jvm, double seconds) {
+    }
+
     /** Percent of one core each JVM kind's compiler threads used between the two readings. */
-    private static Map<String, Double> shareByJvm(Map<Long, Double> before, Map<Long, Double> after, double seconds) {
+    private static Map<String, Double> shareByJvm(Map<Long, CompilerThread> before, Map<Long, CompilerThread> after,
+                                                  double seconds) {
         Map<String, Double> byKind = new TreeMap<>();
-        after.forEach((tid, cpu) -> {
+        after.forEach((tid, thread) -> {
             // a thread started in the round counts whole; one that ended in it is lost (HotSpot rarely retires them)
-            double used = cpu - before.getOrDefault(tid, 0.0);
-            byKind.merge(KINDS.getOrDefault(tid, "?"), used * 100 / seconds, Double::sum);
+            CompilerThread earlier = before.get(tid);
+            double used = thread.seconds() - (earlier == null ? 0 : earlier.seconds());
+            byKind.merge(thread.jvm(), used * 100 / seconds, Double::sum);
         });
         return byKind;
     }
 
-    /** Each compiler thread's JVM kind, remembered while reading. */
-    private static final Map<Long, String> KINDS = new HashMap<>();
-
-    /** CPU seconds so far of every JIT compiler thread ("C1/C2 CompilerThre…") of the platform's JVMs, by tid. */
-    private static Map<Long, Double> compilerSecondsByThread() {
-        Map<Long, Double> byTid = new HashMap<>();
+    /** Every JIT compiler thread ("C1/C2 CompilerThre…") of the platform's JVMs, by tid. */
+    private static Map<Long, CompilerThread> compilerSecondsByThread() {
+        Map<Long, CompilerThread> byTid = new HashMap<>();
         ProcStats.cpuByPid().forEach((pid, usage) -> {
             if (!usage.kind().equals(ProcStats.OTHER) && !usage.kind().equals("postgres")) {
-                ProcStats.threadCpuSeconds(pid, "CompilerThre").forEach((tid, cpu) -> {
-                    byTid.put(tid, cpu);
-                    KINDS.put(tid, usage.kind());
-                });
+                ProcStats.threadCpuSeconds(pid, "CompilerThre").forEach((tid, cpu) ->
+                        byTid.put(tid, new CompilerThread(usage.kind(), cpu)));
             }
         });
         return byTid;
