@@ -2,17 +2,16 @@ package org.secondopinion.notification.delivery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.notification.LingeringProfile;
 import org.secondopinion.notification.routing.NotificationKind;
 import org.secondopinion.platform.work.Workers;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,18 +20,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A woken delivery worker lingers before its pass ({@code so.work.deliveries.linger}), so that the deliveries of
  * the transactions committed meanwhile go out in the same pass: fewer claim and record transactions per delivery.
- * A long linger here (1 s, sweeps out of the way) so that the test does not depend on the machine's speed.
+ * A long linger here ({@link LingeringProfile}) so that the test does not depend on the machine's speed.
  */
 @QuarkusTest
-@TestProfile(DeliveryLingerTest.Lingering.class)
+@TestProfile(LingeringProfile.class)
 class DeliveryLingerTest {
-
-    public static class Lingering implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("so.work.deliveries.linger", "1s", "so.work.deliveries.sweep-interval", "60s");
-        }
-    }
 
     @Inject
     DeliveryRepository repository;

@@ -55,6 +55,8 @@ import java.util.function.Consumer;
  * <li>Event types no handler declared are skipped without a transaction or an inbox row.</li>
  * <li>Static membership ({@code so.events.instance-id}), the session timeout and the group protocol come from
  * configuration ({@link EventsConfig}); readiness says DOWN until the consumer has joined its group.</li>
+ * <li>Offsets are committed asynchronously at most every 100 ms while records keep coming and on the first empty
+ * poll ({@link CommitPacer}), synchronously on revocation and on shutdown.</li>
  * <li>On shutdown the message in hand finishes, offsets of what was processed are committed, the rest is left for
  * the next owner of the partition.</li>
  * </ul>
@@ -68,6 +70,7 @@ public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final String KAFKA_PREFIX = "so.events.kafka.";
+    static final Duration MAX_LINGER = Duration.ofSeconds(5);
 
     enum State { DISABLED, STARTING, JOINED, STOPPED, FAILED }
 
@@ -113,6 +116,11 @@ public class EventConsumer {
             LOG.infof("no event consumer: %s", topics.isEmpty() ? "no topics configured (so.events.topics)"
                     : "no event handlers declared");
             return;
+        }
+        if (config.linger().isNegative() || config.linger().compareTo(MAX_LINGER) > 0) {
+            // a bad value stops the start rather than every later session
+            throw new IllegalArgumentException("so.events.linger must be between 0 and " + MAX_LINGER.toSeconds()
+                    + " s, not " + config.linger());
         }
         name = config.consumer().orElse(applicationName);
         Loop loop = new Loop(topics, registry);
@@ -188,6 +196,7 @@ public class EventConsumer {
         private final List<String> topics;
         private final HandlerRegistry registry;
         private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+        private final CommitPacer commits = new CommitPacer(CommitPacer.INTERVAL);
         private final Set<TopicPartition> lost = new HashSet<>();
         private final ConsumerTracing tracing;
         private final Timer timer;
@@ -253,22 +262,51 @@ public class EventConsumer {
                         // joined, possibly without partitions (more replicas than partitions): still doing its part
                         state = State.JOINED;
                     }
-                    handleAll(records);
-                    commitAsync();
+                    List<ConsumerRecord<String, String>> gathered = gather(c, records);
+                    handleAll(gathered);
+                    if (commits.due(gathered.size(), System.nanoTime())) {
+                        commitAsync();
+                    }
                 }
                 commitSync();
             }
         }
 
-        private void handleAll(ConsumerRecords<String, String> records) {
+        /**
+         * The poll's records and, with a linger ({@code so.events.linger}), what else arrives within the linger after
+         * them, up to a batch. Per partition in offset order. A record polled again after its partition moved away
+         * and came back is skipped by the inbox.
+         */
+        private List<ConsumerRecord<String, String>> gather(KafkaConsumer<String, String> c,
+                                                            ConsumerRecords<String, String> first) {
+            List<ConsumerRecord<String, String>> all = new ArrayList<>(first.count());
+            first.forEach(all::add);
+            long linger = config.linger().toNanos();
+            if (linger == 0 || all.isEmpty()) {
+                return all;
+            }
+            long deadline = System.nanoTime() + linger;
+            while (running && all.size() < config.batchSize()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    c.poll(Duration.ofNanos(left)).forEach(all::add);
+                } catch (WakeupException e) {
+                    break; // stopping: what is in hand is left for the next owner
+                }
+            }
+            return all;
+        }
+
+        private void handleAll(List<ConsumerRecord<String, String>> records) {
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-            for (TopicPartition partition : records.partitions()) {
-                for (ConsumerRecord<String, String> record : records.records(partition)) {
-                    batch.add(record);
-                    if (batch.size() >= config.batchSize()) {
-                        handleBatch(batch);
-                        batch.clear();
-                    }
+            for (ConsumerRecord<String, String> record : records) {
+                batch.add(record);
+                if (batch.size() >= config.batchSize()) {
+                    handleBatch(batch);
+                    batch.clear();
                 }
             }
             handleBatch(batch);
@@ -461,6 +499,7 @@ public class EventConsumer {
 
         private void commitAsync() {
             if (!processed.isEmpty()) {
+                commits.committed(System.nanoTime());
                 consumer.commitAsync(Map.copyOf(processed), (offsets, e) -> {
                     if (e != null) {
                         LOG.debugf("offset commit failed (the next commit covers it): %s", e.toString());
