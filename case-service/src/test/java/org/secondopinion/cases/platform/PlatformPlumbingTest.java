@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
 import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.infra.testing.StatisticsTargets;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
@@ -16,6 +17,7 @@ import org.secondopinion.platform.retention.Retention;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -42,6 +44,9 @@ class PlatformPlumbingTest {
 
     @Inject
     Retention retention;
+
+    @Inject
+    DataSource db;
 
     @Test
     void eventsOfTypesNobodyHandlesAreSkippedWithoutAnInboxRowWhileHandledOnesAreRemembered() throws Exception {
@@ -104,6 +109,23 @@ class PlatformPlumbingTest {
 
         assertThat(deleted).isGreaterThanOrEqualTo(2500); // three batches of at most 1000
         assertThat(count("SELECT count(*) FROM inbox_message WHERE consumer = ?1", "retention-test")).isEqualTo(1);
+    }
+
+    @Test
+    void tablesThatGrowWithEveryEventAreAnalyzedFromASmallSampleAndPatientsWordsAreNotSampled() {
+        // ANALYZE samples 300 rows per point of the largest target: 3,000 rows, not the default's 30,000
+        for (String table : new String[]{"outbox_event", "inbox_message", "access_log"}) {
+            assertThat(StatisticsTargets.largest(db, table)).as(table).isLessThanOrEqualTo(10);
+        }
+        CaseApi.createSpineCase("patient-statistics");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE patient_case").executeUpdate());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT attname FROM pg_stats WHERE tablename = 'patient_case' AND attname IN ('diagnosis_text', "
+                        + "'procedure_text', 'goals_text', 'questions', 'history', 'prior_treatments', 'surgeon_name')")
+                .getResultList())).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT attname FROM pg_stats WHERE tablename = 'patient_case' AND attname = 'status'")
+                .getResultList())).as("the keys keep their statistics").hasSize(1);
     }
 
     @Test
