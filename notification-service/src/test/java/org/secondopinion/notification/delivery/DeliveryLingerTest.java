@@ -34,8 +34,8 @@ class DeliveryLingerTest {
 
     @Test
     void deliveriesCommittedWhileAWakeUpLingersAreSentInOnePass() throws InterruptedException {
-        workers.wake(DeliveryQueue.NAME); // whatever is due from start-up goes out first
-        Thread.sleep(1_500);
+        workers.wake(DeliveryQueue.NAME); // whatever is due from start-up goes out first, in a pass of its own
+        await().atMost(Duration.ofSeconds(20)).until(() -> workers.idle(DeliveryQueue.NAME));
 
         UUID first = insertAndWake();
         Thread.sleep(200);

@@ -36,6 +36,7 @@ final class Worker<T> {
     private final ScheduledExecutorService timer;
     private final ExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<WorkQueue.Backlog> lastBacklog = new AtomicReference<>(WorkQueue.Backlog.EMPTY);
     private volatile boolean stopped;
 
@@ -114,7 +115,13 @@ final class Worker<T> {
         }
     }
 
+    /** No pass asked for (lingering) or running. */
+    boolean idle() {
+        return !pending.get() && !running.get();
+    }
+
     void drain() {
+        running.set(true); // before pending is cleared, so that idle() never sees neither
         pending.set(false);
         try {
             int claimed = passes();
@@ -126,6 +133,8 @@ final class Worker<T> {
             // the database is away: the rows stay due and the next wake-up or sweep tries again
             meters.counter("work.passes.failed", "queue", queue.name()).increment();
             LOG.warnf("%s pass failed, will retry: %s", queue.name(), e.toString());
+        } finally {
+            running.set(false);
         }
     }
 

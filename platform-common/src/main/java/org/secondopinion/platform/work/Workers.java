@@ -100,6 +100,14 @@ public class Workers {
         AfterCommit.run(transactions, () -> wake(name));
     }
 
+    /**
+     * Whether the named queue's worker neither has a pass coming (a wake-up lingering) nor one running: for tests
+     * that must start from a quiet worker rather than sleep for a guessed while.
+     */
+    public boolean idle(String name) {
+        return byName.get(name).idle();
+    }
+
     /** The named queue's current backlog (for tests and the operations endpoints). */
     public WorkQueue.Backlog backlog(String name) {
         return byName.get(name).backlog();
