@@ -49,9 +49,10 @@ public class CaseService {
     private final MeterRegistry metrics;
     private final Event<SpecialistReleased> released;
     private final Clock clock;
+    private final CaseOwners owners;
 
     public CaseService(CaseRepository cases, CaseMapper mapper, Outbox outbox, CaseLookup lookup, AccessLog accessLog,
-                       MeterRegistry metrics, Event<SpecialistReleased> released, Clock clock) {
+                       MeterRegistry metrics, Event<SpecialistReleased> released, Clock clock, CaseOwners owners) {
         this.cases = cases;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -60,6 +61,7 @@ public class CaseService {
         this.metrics = metrics;
         this.released = released;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Transactional
@@ -70,6 +72,7 @@ public class CaseService {
         mapper.apply(request, c);
         c.checkConsistency(today());
         cases.persist(c);
+        owners.remember(c); // the submit that follows needs no read for its object check
         accessLog.record(c.id, patient, "CREATE", "CASE", c.id);
         LOG.infof("case %s created as draft", c.reference);
         return c;

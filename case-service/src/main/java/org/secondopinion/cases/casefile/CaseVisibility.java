@@ -5,6 +5,7 @@ import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.ObjectVisibility;
 import org.secondopinion.platform.security.Roles;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,9 +19,11 @@ public class CaseVisibility implements ObjectVisibility {
     public static final String CASE = "case";
 
     private final CaseRepository cases;
+    private final CaseOwners owners;
 
-    public CaseVisibility(CaseRepository cases) {
+    public CaseVisibility(CaseRepository cases, CaseOwners owners) {
         this.cases = cases;
+        this.owners = owners;
     }
 
     @Override
@@ -30,6 +33,11 @@ public class CaseVisibility implements ObjectVisibility {
 
     @Override
     public boolean visible(UUID id, CurrentUser user) {
-        return cases.find(id).filter(c -> CaseAccess.canRead(c, user) || user.is(Roles.ADMIN)).isPresent();
+        if (owners.ownedBy(id, user)) {
+            return true;
+        }
+        Optional<PatientCase> found = cases.find(id);
+        found.ifPresent(owners::remember);
+        return found.filter(c -> CaseAccess.canRead(c, user) || user.is(Roles.ADMIN)).isPresent();
     }
 }

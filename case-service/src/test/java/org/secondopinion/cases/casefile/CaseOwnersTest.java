@@ -1,0 +1,73 @@
+package org.secondopinion.cases.casefile;
+
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.platform.security.CurrentUser;
+import org.secondopinion.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the object check may take from remembered owners without reading the case, and what it may not. */
+class CaseOwnersTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
+
+    private final CaseOwners owners = new CaseOwners();
+
+    @Test
+    void theRememberedOwnerIsRecognised() {
+        PatientCase c = PatientCase.draft(UUID.randomUUID(), "SO-2026-000001", "patient1", Origin.PATIENT, NOW);
+        owners.remember(c);
+
+        assertThat(owners.ownedBy(c.id, user("patient1", Roles.PATIENT))).isTrue();
+    }
+
+    @Test
+    void nobodyElseIsTakenForTheOwner() {
+        PatientCase c = PatientCase.draft(UUID.randomUUID(), "SO-2026-000002", "patient1", Origin.PATIENT, NOW);
+        owners.remember(c);
+
+        assertThat(owners.ownedBy(c.id, user("patient2", Roles.PATIENT))).isFalse();
+        // the same subject without the patient role (e.g. a specialist's token) is not the patient
+        assertThat(owners.ownedBy(c.id, user("patient1", Roles.SPECIALIST))).isFalse();
+        assertThat(owners.ownedBy(UUID.randomUUID(), user("patient1", Roles.PATIENT))).isFalse();
+    }
+
+    @Test
+    void aReferredCaseWithoutItsPatientYetIsNotRemembered() {
+        PatientCase c = PatientCase.draft(UUID.randomUUID(), "SO-2026-000003", null, Origin.CLINIC_REFERRAL, NOW);
+        owners.remember(c);
+        c.claimFor("patient3", NOW);
+
+        // the claim is known to the database only: the check must read it there
+        assertThat(owners.ownedBy(c.id, user("patient3", Roles.PATIENT))).isFalse();
+        owners.remember(c);
+        assertThat(owners.ownedBy(c.id, user("patient3", Roles.PATIENT))).isTrue();
+    }
+
+    private static CurrentUser user(String subject, String role) {
+        JsonWebToken token = new JsonWebToken() {
+            @Override
+            public String getName() {
+                return subject;
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return Set.of("sub");
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String claimName) {
+                return "sub".equals(claimName) ? (T) subject : null;
+            }
+        };
+        return new CurrentUser(QuarkusSecurityIdentity.builder().setPrincipal(token).addRole(role).build(), token);
+    }
+}
