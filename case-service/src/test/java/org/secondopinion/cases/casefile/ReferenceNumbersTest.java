@@ -38,4 +38,12 @@ class ReferenceNumbersTest {
             assertThat(seen.add(b.next())).isTrue();
         }
     }
+
+    @Test
+    void referencesArePaddedToSixDigitsAndGrowBeyond() {
+        assertThat(CaseRepository.reference(2026, 1)).isEqualTo("SO-2026-000001");
+        assertThat(CaseRepository.reference(2026, 42_195)).isEqualTo("SO-2026-042195");
+        assertThat(CaseRepository.reference(2027, 999_999)).isEqualTo("SO-2027-999999");
+        assertThat(CaseRepository.reference(2027, 1_234_567)).isEqualTo("SO-2027-1234567");
+    }
 }
