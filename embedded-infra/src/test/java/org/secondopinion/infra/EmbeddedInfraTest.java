@@ -56,6 +56,28 @@ class EmbeddedInfraTest {
         }
     }
 
+    @Test
+    void kafkaBrokerKeepsMostOfItsOldGenerationFree(@TempDir Path dir) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir, 0)) {
+            broker.createTopics(Map.of("probe", Map.of("cleanup.policy", "compact")));
+            send(broker, "first");
+
+            // jstat -gc: the old generation's capacity and use in KB (columns OC and OU). With the log cleaner's
+            // default 128 MiB key map the broker's old generation was ~95 % full from the start, so that every
+            // promotion meant a stop-the-world full collection of the broker.
+            Path jstat = Path.of(Processes.javaExecutable()).resolveSibling("jstat");
+            Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(broker.pid()))
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+            assertThat(p.waitFor()).as(String.join("\n", lines)).isZero();
+            List<String> columns = List.of(lines.get(0).trim().split("\\s+"));
+            List<String> values = List.of(lines.get(1).trim().split("\\s+"));
+            double oldUsedMb = Double.parseDouble(values.get(columns.indexOf("OU"))) / 1024;
+
+            assertThat(oldUsedMb).as("old generation used, MB").isLessThan(64);
+        }
+    }
+
     private static void send(KafkaBroker broker, String value) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
