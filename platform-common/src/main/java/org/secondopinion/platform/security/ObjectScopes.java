@@ -23,6 +23,8 @@ public class ObjectScopes {
     private final Instance<ObjectVisibility> visibility;
     private final Instance<CurrentUser> user;
     private final Map<Method, Optional<ScopedTo>> scopes = new ConcurrentHashMap<>();
+    /** The rule of each kind, found once: looking it up among the beans on every request showed in profiles. */
+    private final Map<String, ObjectVisibility> rules = new ConcurrentHashMap<>();
 
     public ObjectScopes(Instance<ObjectVisibility> visibility, Instance<CurrentUser> user) {
         this.visibility = visibility;
@@ -36,9 +38,10 @@ public class ObjectScopes {
             return;
         }
         String kind = scope.get().kind();
-        ObjectVisibility rule = visibility.stream().filter(v -> kind.equals(v.kind())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(method + " is @ScopedTo(\"" + kind
-                        + "\") but the service has no ObjectVisibility bean of that kind"));
+        ObjectVisibility rule = rules.computeIfAbsent(kind, k -> visibility.stream()
+                .filter(v -> k.equals(v.kind())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(method + " is @ScopedTo(\"" + k
+                        + "\") but the service has no ObjectVisibility bean of that kind")));
         List<String> ids = request.getUriInfo().getPathParameters().get(scope.get().pathParam());
         String id = ids == null || ids.isEmpty() ? null : ids.get(0);
         Optional<UUID> uuid = uuid(id);
