@@ -30,6 +30,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** {@code host:port} of an external broker to use instead of starting one. */
     public static final String ENV_BOOTSTRAP = "SO_KAFKA_BOOTSTRAP";
     static final long CLEANER_DEDUPE_BUFFER_BYTES = 16L * 1024 * 1024;
+    /** Replaces the broker's heap and GC options (space-separated), to measure alternatives. */
+    public static final String ENV_JVM_OPTIONS = "SO_KAFKA_JVM_OPTIONS";
+
+    /** A test and local broker: a small heap, Serial GC; {@code replaced}, when given, instead. */
+    static List<String> heapAndGcOptions(String replaced) {
+        return replaced != null && !replaced.isBlank() ? List.of(replaced.trim().split("\\s+"))
+                : List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    }
 
     private static final String CLASSPATH_RESOURCE = "/embedded-infra/kafka-broker.classpath";
 
@@ -120,9 +128,9 @@ public final class KafkaBroker implements AutoCloseable {
                 run(List.of(Processes.javaExecutable(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                         "-t", Uuid.randomUuid().toString(), "-c", config.toString()), Duration.ofSeconds(60));
             }
-            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(),
-                    // a test and local broker: small heap, Serial GC (G1 kept ~150 MB more resident for nothing here)
-                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
+            command.addAll(heapAndGcOptions(System.getenv(ENV_JVM_OPTIONS)));
+            command.addAll(List.of("-Djava.awt.headless=true",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-Dlog4j2.configurationFile=" + log4j,
                     "-cp", classpath, "kafka.Kafka", config.toString()));

@@ -74,7 +74,8 @@ class EmbeddedInfraTest {
             List<String> values = List.of(lines.get(1).trim().split("\\s+"));
             double oldUsedMb = Double.parseDouble(values.get(columns.indexOf("OU"))) / 1024;
 
-            assertThat(oldUsedMb).as("old generation used, MB").isLessThan(64);
+            // below the default key map's 128 MiB alone, with room for what a fresh broker promotes while starting
+            assertThat(oldUsedMb).as("old generation used, MB").isLessThan(100);
         }
     }
 

@@ -1,0 +1,17 @@
+package org.secondopinion.infra;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SO_KAFKA_JVM_OPTIONS replaces the broker's heap and GC options, for measuring alternatives. */
+class KafkaBrokerOptionsTest {
+
+    @Test
+    void theDefaultsAreASmallSerialHeapAndTheVariableReplacesThem() {
+        assertThat(KafkaBroker.heapAndGcOptions(null)).containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(KafkaBroker.heapAndGcOptions("  ")).contains("-XX:+UseSerialGC");
+        assertThat(KafkaBroker.heapAndGcOptions(" -Xmx512m  -XX:+UseG1GC -XX:MaxGCPauseMillis=20 "))
+                .containsExactly("-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+    }
+}
