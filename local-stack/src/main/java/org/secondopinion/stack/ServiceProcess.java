@@ -22,6 +22,8 @@ final class ServiceProcess {
     /** What {@link PidFiles} looks for in a stale process's command line. */
     static final String COMMAND_MARKER = "quarkus-run.jar";
 
+    private static final int LOG_LINES_ON_FAILURE = 40;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final StackService service;
@@ -97,14 +99,28 @@ final class ServiceProcess {
         if (current == null || !current.isAlive()) {
             throw new IllegalStateException(service.serviceName() + " exited"
                     + (current == null ? "" : " with code " + current.exitValue())
-                    + " before it was ready; see " + logFile);
+                    + " before it was ready; see " + logFile + ", which ends:" + System.lineSeparator()
+                    + logTail(LOG_LINES_ON_FAILURE));
         }
         return isReady();
     }
 
+    /**
+     * The last lines of the log file, so that a failure in CI, where the file is gone with the machine, says why. The
+     * lines are the service's own log, which carries no PHI (DESIGN §3).
+     */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(" + logFile + " could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     IllegalStateException notReadyInTime() {
         return new IllegalStateException(service.serviceName() + " did not answer 200 on " + readyUrl()
-                + " in time; see " + logFile);
+                + " in time; see " + logFile + ", which ends:" + System.lineSeparator() + logTail(LOG_LINES_ON_FAILURE));
     }
 
     boolean isReady() {

@@ -1,0 +1,38 @@
+package org.secondopinion.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondopinion.infra.Ports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/** A service that dies while starting is reported with the end of its log, which CI keeps only in its output. */
+class ServiceProcessTest {
+
+    @Test
+    void aServiceThatExitsBeforeItIsReadyIsReportedWithTheEndOfItsLog(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "not a jar");
+        Path log = dir.resolve("logs/case-service.log");
+        ServiceProcess process = new ServiceProcess(StackService.CASE, jar, Ports.free(), Map.of(), log,
+                dir.resolve("case-service.pid"), false);
+        process.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isRunning());
+            IllegalStateException failure = catchThrowableOfType(process::pollReady, IllegalStateException.class);
+
+            assertThat(failure).hasMessageContaining("case-service exited with code 1 before it was ready")
+                    .hasMessageContaining(log.toString())
+                    // what the JVM printed when it gave up, read back from the log file
+                    .hasMessageContaining("Invalid or corrupt jarfile");
+        } finally {
+            process.stop();
+        }
+    }
+}
