@@ -33,7 +33,10 @@ public final class KafkaBroker implements AutoCloseable {
     /** Replaces the broker's heap and GC options (space-separated), to measure alternatives. */
     public static final String ENV_JVM_OPTIONS = "SO_KAFKA_JVM_OPTIONS";
 
-    /** A test and local broker: a small heap, Serial GC; {@code replaced}, when given, instead. */
+    /**
+     * A test and local broker: a small heap, Serial GC; {@code replaced}, when given, instead. Not G1: it kept the
+     * broker ~150 MB more resident (341 MB RSS in the ninth session's run) without shorter pauses.
+     */
     static List<String> heapAndGcOptions(String replaced) {
         return replaced != null && !replaced.isBlank() ? List.of(replaced.trim().split("\\s+"))
                 : List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");

@@ -72,7 +72,9 @@ public final class LocalMail implements AutoCloseable {
                 folder.expunge();
             }
         } catch (FolderException | RuntimeException e) {
-            // a mailbox changed under us: the next round trims it
+            // a mailbox changed under us: the next round trims it. Only the exception's type is printed, since its
+            // message may name a mailbox, which is a person's address
+            System.err.println("mail: mailboxes not trimmed this round (" + e.getClass().getSimpleName() + ")");
         }
     }
 
