@@ -67,6 +67,19 @@ final class ArchitectureRules {
             .orShould().callConstructorWhere(newDateOfNow())
             .because("time comes from the injected java.time.Clock (platform's ClockProducer), which tests replace");
 
+    /**
+     * New rows and events get time-ordered ids ({@code platform.ids.Ids}): a random version 4 id puts each insert
+     * into its indexes on a random leaf page. Random ids stay where randomness is the point: request ids, a FHIR
+     * response's id, and an export's id and pseudonyms, none of them a key PostgreSQL indexes.
+     */
+    static final ArchRule NEW_IDS_ARE_TIME_ORDERED = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.secondopinion.platform.web.RequestIds")
+            .and().doNotHaveFullyQualifiedName("org.secondopinion.cases.fhir.FhirReferralViews")
+            .and().doNotHaveFullyQualifiedName("org.secondopinion.cases.insights.OutcomeExport")
+            .should().callMethod(java.util.UUID.class, "randomUUID")
+            .because("ids of rows and events come from platform.ids.Ids (UUID version 7), which keeps inserts on "
+                    + "the right edge of their indexes");
+
     /** A resource stays thin: queries and writes belong to its service or repository (CONVENTIONS 1). */
     static final ArchRule RESOURCES_DO_NOT_USE_ENTITY_MANAGER = noClasses()
             .that().areAnnotatedWith("jakarta.ws.rs.Path")

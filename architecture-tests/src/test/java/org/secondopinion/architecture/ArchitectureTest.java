@@ -32,6 +32,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void newRowsAndEventsGetTimeOrderedIds() {
+        ArchitectureRules.NEW_IDS_ARE_TIME_ORDERED.check(production);
+    }
+
+    @Test
     void resourcesLeaveTheEntityManagerToTheirServices() {
         ArchitectureRules.RESOURCES_DO_NOT_USE_ENTITY_MANAGER.check(production);
     }

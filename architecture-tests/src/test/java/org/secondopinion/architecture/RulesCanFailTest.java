@@ -13,6 +13,7 @@ import org.secondopinion.architecture.fixtures.EntityInTheOneStyle;
 import org.secondopinion.architecture.fixtures.EntityWithBeanAccessors;
 import org.secondopinion.architecture.fixtures.EntityWrappingAPublicField;
 import org.secondopinion.architecture.fixtures.FieldInjected;
+import org.secondopinion.architecture.fixtures.RandomIdAssigner;
 import org.secondopinion.architecture.fixtures.ReactiveMessagingConsumer;
 import org.secondopinion.architecture.fixtures.ResourceWithEntityManager;
 import org.secondopinion.architecture.fixtures.WallClockReader;
@@ -59,6 +60,11 @@ class RulesCanFailTest {
     void readingTheInjectedClockAndMeasuringElapsedTimePass() {
         assertThatCode(() -> ArchitectureRules.NO_WALL_CLOCK.check(only(ClockInjected.class)))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRandomIdForANewRowIsReported() {
+        assertReports(ArchitectureRules.NEW_IDS_ARE_TIME_ORDERED, RandomIdAssigner.class);
     }
 
     @Test

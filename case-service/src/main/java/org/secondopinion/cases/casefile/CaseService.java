@@ -18,6 +18,7 @@ import org.secondopinion.platform.events.catalog.CaseSubmitted;
 import org.secondopinion.platform.events.catalog.MatchAssigned;
 import org.secondopinion.platform.events.catalog.MatchFailed;
 import org.secondopinion.platform.events.catalog.MatchOffered;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.StateConflictProblem;
 import org.secondopinion.platform.security.CurrentUser;
@@ -67,7 +68,7 @@ public class CaseService {
     @Transactional
     public PatientCase create(@NotNull @Valid CreateCaseRequest request, CurrentUser patient) {
         Instant now = clock.instant();
-        PatientCase c = PatientCase.draft(UUID.randomUUID(), cases.nextReference(LocalDate.now(clock).getYear()),
+        PatientCase c = PatientCase.draft(Ids.newId(), cases.nextReference(LocalDate.now(clock).getYear()),
                 patient.id(), Origin.PATIENT, now);
         mapper.apply(request, c);
         c.checkConsistency(today());
@@ -120,7 +121,7 @@ public class CaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientCase createReferred(CreateCaseRequest request) {
         Instant now = clock.instant();
-        PatientCase c = PatientCase.draft(UUID.randomUUID(), cases.nextReference(LocalDate.now(clock).getYear()),
+        PatientCase c = PatientCase.draft(Ids.newId(), cases.nextReference(LocalDate.now(clock).getYear()),
                 null, Origin.CLINIC_REFERRAL, now);
         mapper.apply(request, c);
         c.checkConsistency(today());

@@ -25,6 +25,7 @@ import org.secondopinion.platform.events.catalog.ConsultCancelled;
 import org.secondopinion.platform.events.catalog.ConsultCompleted;
 import org.secondopinion.platform.events.catalog.ConsultRescheduled;
 import org.secondopinion.platform.events.catalog.SpecialistAvailabilityChanged;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
@@ -127,7 +128,7 @@ public class ConsultService {
         Instant now = clock.instant();
         Slot slot = requireFree(availabilityOf(c), c.assignedSpecialistId(), request.startsAt().toInstant(), now,
                 null);
-        Consult consult = Consult.book(UUID.randomUUID(), caseId, c.assignedSpecialistId(),
+        Consult consult = Consult.book(Ids.newId(), caseId, c.assignedSpecialistId(),
                 c.assignedSpecialistUserId(), slot, rooms.newRoomName(), now);
         insertGuarded(() -> consults.persistAndFlush(consult));
         accessLog.record(caseId, user, "BOOK", "CONSULT", consult.id);

@@ -10,6 +10,7 @@ import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseInformationProvided;
 import org.secondopinion.platform.events.catalog.CaseInformationRequested;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
@@ -46,7 +47,7 @@ public class ConversationService {
         Instant now = clock.instant();
         c.awaitInformation(now);
         InformationRequest r = new InformationRequest();
-        r.id = UUID.randomUUID();
+        r.id = Ids.newId();
         r.caseId = caseId;
         r.requestedBy = specialist.id();
         r.question = question;
@@ -106,7 +107,7 @@ public class ConversationService {
             throw new StateConflictProblem("case " + c.reference + " is closed for messages", c.status().name());
         }
         CaseMessage m = new CaseMessage();
-        m.id = UUID.randomUUID();
+        m.id = Ids.newId();
         m.caseId = caseId;
         m.authorId = author.id();
         m.authorRole = author.primaryRole();

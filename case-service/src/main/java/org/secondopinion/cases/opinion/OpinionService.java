@@ -15,6 +15,7 @@ import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseOpinionDelivered;
 import org.secondopinion.platform.events.catalog.CaseRated;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
@@ -127,7 +128,7 @@ public class OpinionService {
             throw new StateConflictProblem("addenda follow a delivered opinion; edit the draft instead", "DRAFT");
         }
         OpinionAddendum a = new OpinionAddendum();
-        a.id = UUID.randomUUID();
+        a.id = Ids.newId();
         a.caseId = caseId;
         a.body = body;
         a.createdAt = clock.instant();

@@ -12,6 +12,7 @@ import org.secondopinion.cases.outcomes.OutcomeDtos.OutcomeAnswer;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseOutcomeRecorded;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.StateConflictProblem;
@@ -63,7 +64,7 @@ public class OutcomeService {
         Opinion opinion = em.find(Opinion.class, caseId);
 
         CaseOutcome o = new CaseOutcome();
-        o.id = UUID.randomUUID();
+        o.id = Ids.newId();
         o.caseId = caseId;
         o.revision = latest(caseId).map(previous -> previous.revision + 1).orElse(1);
         o.decision = answer.decision();

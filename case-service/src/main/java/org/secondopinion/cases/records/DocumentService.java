@@ -8,6 +8,7 @@ import org.secondopinion.cases.audit.AccessLog;
 import org.secondopinion.cases.casefile.CaseLookup;
 import org.secondopinion.cases.casefile.CaseStatus;
 import org.secondopinion.cases.casefile.PatientCase;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.DomainException;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
@@ -91,7 +92,7 @@ public class DocumentService {
                 stored = store.store(in);
             }
             CaseDocument d = new CaseDocument();
-            d.id = UUID.randomUUID();
+            d.id = Ids.newId();
             d.caseId = caseId;
             d.kind = kind;
             d.fileName = safeName(fileName);

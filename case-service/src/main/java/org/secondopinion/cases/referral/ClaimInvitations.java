@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.work.WorkPolicy;
 import org.secondopinion.platform.work.WorkQueue;
 import org.secondopinion.platform.work.Workers;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends referred patients their claim code by e-mail. The case service sends this one message itself, rather than
@@ -51,7 +51,7 @@ public class ClaimInvitations implements WorkQueue<ClaimInvitation> {
                         + "WHERE i.referralId = :referral AND i.status = 'PENDING'")
                 .setParameter("referral", referral.id).executeUpdate();
         ClaimInvitation invitation = new ClaimInvitation();
-        invitation.id = UUID.randomUUID();
+        invitation.id = Ids.newId();
         invitation.referralId = referral.id;
         invitation.email = referral.patientEmail;
         invitation.caseReference = caseReference;

@@ -18,6 +18,7 @@ import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.Topics;
 import org.secondopinion.platform.events.catalog.CaseClaimed;
 import org.secondopinion.platform.events.catalog.CaseReferred;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.outbox.Outbox;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
@@ -98,7 +99,7 @@ public class ReferralService {
         quotas.spend(REFERRALS, clinicId);
         Instant now = clock.instant();
         PatientCase c = caseService.createReferred(mapper.toCaseRequest(request));
-        Referral referral = new Referral(UUID.randomUUID(), c.id, clinicId, request.clinicReference(), channel, now);
+        Referral referral = new Referral(Ids.newId(), c.id, clinicId, request.clinicReference(), channel, now);
         referral.consentAttested = Boolean.TRUE.equals(request.consent().attested());
         referral.consentVersion = referral.consentAttested ? request.consent().version() : null;
         referral.patientGivenName = request.patient().givenName();

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.secondopinion.platform.ids.Ids;
 
 /** The search for a specialist for one case: its facts, the latest ranking and where it stands. */
 @Entity
@@ -118,7 +119,7 @@ public class Match {
 
     public static Match of(CaseSubmitted event, Instant now) {
         Match match = new Match();
-        match.id = UUID.randomUUID();
+        match.id = Ids.newId();
         match.caseId = event.caseId();
         match.caseReference = event.reference();
         match.patientId = event.patientId();

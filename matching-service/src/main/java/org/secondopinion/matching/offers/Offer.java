@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.secondopinion.matching.matches.Match;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.StateConflictProblem;
 
 import java.time.Duration;
@@ -58,7 +59,7 @@ public class Offer {
 
     public static Offer to(Match match, UUID specialistId, String specialistUserId, Instant now, Duration ttl) {
         Offer offer = new Offer();
-        offer.id = UUID.randomUUID();
+        offer.id = Ids.newId();
         offer.match = match;
         offer.caseId = match.caseId;
         offer.specialistId = specialistId;

@@ -1,5 +1,6 @@
 package org.secondopinion.notification.delivery;
 
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.work.Workers;
 import org.secondopinion.notification.preferences.ContactPreferences;
 import org.secondopinion.notification.preferences.PreferencesService;
@@ -9,7 +10,6 @@ import org.secondopinion.platform.events.EventEnvelope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * E-mail, SMS and push: records a delivery row for people who switched the channel on for this kind and left a
@@ -47,7 +47,7 @@ public abstract class ExternalChannel implements DeliveryChannel {
         Instant now = Instant.now(clock);
         Instant notBefore = channel().respectsQuietHours()
                 ? prefs.quietHours().map(q -> q.nextAllowed(now)).orElse(now) : now;
-        boolean inserted = deliveries.insertOnce(new Delivery(UUID.randomUUID(), event.id(), event.type(),
+        boolean inserted = deliveries.insertOnce(new Delivery(Ids.newId(), event.id(), event.type(),
                 prefs.userId, channel(), intent.kind(), intent.caseReference(), intent.text(), addresses, now,
                 notBefore));
         if (inserted && !notBefore.isAfter(now)) {

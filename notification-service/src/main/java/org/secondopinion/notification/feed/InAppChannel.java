@@ -6,12 +6,12 @@ import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
 import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.tx.AdvisoryLocks;
 import org.secondopinion.platform.tx.AfterCommit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /** The in-app feed: always on (DESIGN §6), delivered by writing the feed row; live clients hear after commit. */
 @ApplicationScoped
@@ -52,7 +52,7 @@ public class InAppChannel implements DeliveryChannel {
      */
     public void record(String eventId, String eventType, NotificationIntent intent) {
         locks.holdUntilCommit(FEED_LOCK_ID);
-        boolean inserted = repository.insertOnce(new Notification(UUID.randomUUID(), intent.recipient(), eventId,
+        boolean inserted = repository.insertOnce(new Notification(Ids.newId(), intent.recipient(), eventId,
                 eventType, intent.kind(), intent.caseReference(), intent.text(), Instant.now(clock)));
         if (inserted) {
             AfterCommit.run(transactions, stream::wake);

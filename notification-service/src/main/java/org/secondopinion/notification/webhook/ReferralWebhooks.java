@@ -2,6 +2,7 @@ package org.secondopinion.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.work.Workers;
 import org.jboss.logging.Logger;
 import org.secondopinion.notification.webhook.ClinicReferral.Notice;
@@ -67,7 +68,7 @@ public class ReferralWebhooks {
             if (!webhook.wants(notice.type())) {
                 continue;
             }
-            UUID id = UUID.randomUUID();
+            UUID id = Ids.newId();
             String body = new WebhookPayload(id, notice.type(), occurredAt.toString(), notice.data()).toJson(json);
             if (repository.insertOnce(new WebhookDelivery(id, webhook.id, event.id(), referral.caseId,
                     notice.type(), body, now))) {

@@ -7,6 +7,7 @@ import org.secondopinion.notification.webhook.WebhookDtos.WebhookDeliveryView;
 import org.secondopinion.notification.webhook.WebhookDtos.WebhookRegistration;
 import org.secondopinion.notification.webhook.WebhookDtos.RegisteredWebhook;
 import org.secondopinion.notification.webhook.WebhookDtos.WebhookView;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.quota.Quotas;
 import org.secondopinion.platform.security.CurrentUser;
@@ -52,7 +53,7 @@ public class WebhookService {
         quotas.spend(WEBHOOK_REGISTRATIONS, clinicId);
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.newId();
         String secret = WebhookSigner.newSecret();
         Webhook webhook = new Webhook(id, clinicId, url, description, secrets.seal(id, secret), Instant.now(clock))
                 .subscribedTo(request.events() == null ? List.of() : request.events().stream().distinct().toList());

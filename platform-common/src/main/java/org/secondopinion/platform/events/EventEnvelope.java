@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.secondopinion.platform.ids.Ids;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A CloudEvents 1.0 event in structured JSON mode: the one envelope every topic carries (DESIGN §8).
@@ -45,7 +45,7 @@ public record EventEnvelope(
     /** A new event with a fresh id, raised at {@code time} (the caller's clock). */
     public static EventEnvelope create(String source, String type, String subject, Instant time, JsonNode data,
                                        String traceparent) {
-        return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
+        return new EventEnvelope(SPEC_VERSION, Ids.newId().toString(), source, type, subject,
                 time, JSON, data, traceparent);
     }
 

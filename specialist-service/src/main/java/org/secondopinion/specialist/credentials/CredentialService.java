@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.specialist.directory.DuplicateFieldProblem;
 import org.secondopinion.specialist.directory.SnapshotPublisher;
@@ -45,7 +46,7 @@ public class CredentialService {
                 request.expiresOn());
         Specialist specialist = load(specialistId);
         BoardCertification certification = mapper.toEntity(request);
-        certification.id = UUID.randomUUID();
+        certification.id = Ids.newId();
         specialist.addCertification(certification);
         snapshots.changed(specialist);
         LOG.infof("certification %s added to specialist %s", certification.id, specialistId);
@@ -61,7 +62,7 @@ public class CredentialService {
             throw duplicateLicence(request.state());
         }
         StateLicense license = mapper.toEntity(request);
-        license.id = UUID.randomUUID();
+        license.id = Ids.newId();
         specialist.addLicense(license);
         snapshots.changed(specialist);
         try {

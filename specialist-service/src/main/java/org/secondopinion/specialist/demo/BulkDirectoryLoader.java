@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.specialist.credentials.BoardCertification;
 import org.secondopinion.specialist.directory.SnapshotPublisher;
 import org.secondopinion.specialist.directory.Specialist;
@@ -14,7 +15,6 @@ import org.secondopinion.specialist.credentials.StateLicense;
 import org.secondopinion.specialist.credentials.VerificationStatus;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Loads generated directories fast: one transaction per chunk, JDBC batch inserts (Hibernate statement batching
@@ -60,7 +60,7 @@ public class BulkDirectoryLoader {
             specialist.updatedAt = now;
             for (CertificationRequest c : generated.request().certifications()) {
                 BoardCertification certification = mapper.toEntity(c);
-                certification.id = UUID.randomUUID();
+                certification.id = Ids.newId();
                 if (certification.status == VerificationStatus.VERIFIED) {
                     certification.verifiedBy = "demo-data";
                     certification.verifiedAt = now;
@@ -69,7 +69,7 @@ public class BulkDirectoryLoader {
             }
             for (LicenseRequest l : generated.request().licenses()) {
                 StateLicense license = mapper.toEntity(l);
-                license.id = UUID.randomUUID();
+                license.id = Ids.newId();
                 if (license.status == VerificationStatus.VERIFIED) {
                     license.verifiedBy = "demo-data";
                     license.verifiedAt = now;

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.platform.reference.KnownSpecialty;
 import org.secondopinion.platform.security.CurrentUser;
@@ -129,7 +130,7 @@ public class SpecialistResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SpecialistProfile.class)))
     public Response create(@NotNull @Valid CreateSpecialistRequest request, @Context UriInfo uri) {
-        SpecialistProfile created = profiles.create(UUID.randomUUID(), request, user.id());
+        SpecialistProfile created = profiles.create(Ids.newId(), request, user.id());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }

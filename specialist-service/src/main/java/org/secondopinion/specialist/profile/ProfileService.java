@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
 import org.secondopinion.platform.problem.NotFoundProblem;
 import org.secondopinion.specialist.availability.AvailabilityService;
@@ -87,7 +88,7 @@ public class ProfileService {
         specialist.updatedAt = now;
         for (CertificationRequest c : request.certifications()) {
             BoardCertification certification = mapper.toEntity(c);
-            certification.id = UUID.randomUUID();
+            certification.id = Ids.newId();
             if (certification.status == VerificationStatus.VERIFIED) {
                 certification.verifiedBy = actor;
                 certification.verifiedAt = now;
@@ -96,7 +97,7 @@ public class ProfileService {
         }
         for (LicenseRequest l : request.licenses()) {
             StateLicense license = mapper.toEntity(l);
-            license.id = UUID.randomUUID();
+            license.id = Ids.newId();
             if (license.status == VerificationStatus.VERIFIED) {
                 license.verifiedBy = actor;
                 license.verifiedAt = now;
