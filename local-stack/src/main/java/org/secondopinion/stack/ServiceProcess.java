@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ final class ServiceProcess {
     static final String COMMAND_MARKER = "quarkus-run.jar";
 
     private static final int LOG_LINES_ON_FAILURE = 40;
+    private static final int LOG_BYTES_ON_FAILURE = 64 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -110,10 +113,20 @@ final class ServiceProcess {
      * lines are the service's own log, which carries no PHI (DESIGN §3).
      */
     String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        // the file grows across restarts of a local stack (tens of MB): read only its end
+        try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
+            long start = Math.max(0, channel.size() - LOG_BYTES_ON_FAILURE);
+            ByteBuffer end = ByteBuffer.allocate((int) (channel.size() - start));
+            channel.position(start);
+            while (end.hasRemaining() && channel.read(end) >= 0) {
+                // until the buffer is full or the file ends
+            }
+            List<String> all = new String(end.array(), 0, end.position(), StandardCharsets.UTF_8).lines().toList();
+            if (start > 0 && !all.isEmpty()) {
+                all = all.subList(1, all.size()); // the first line was cut
+            }
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return "(" + logFile + " could not be read: " + e.getMessage() + ")";
         }
     }

@@ -35,4 +35,22 @@ class ServiceProcessTest {
             process.stop();
         }
     }
+
+    @Test
+    void theEndOfALongLogIsItsLastLinesWhole(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("logs/case-service.log");
+        Files.createDirectories(log.getParent());
+        StringBuilder text = new StringBuilder();
+        for (int line = 1; line <= 50_000; line++) { // ~1.5 MB, far more than the part that is read
+            text.append("line ").append(line).append(" of a service's log\n");
+        }
+        Files.writeString(log, text);
+        ServiceProcess process = new ServiceProcess(StackService.CASE, dir.resolve("quarkus-run.jar"), Ports.free(),
+                Map.of(), log, dir.resolve("case-service.pid"), false);
+
+        assertThat(process.logTail(3).lines()).containsExactly("line 49998 of a service's log",
+                "line 49999 of a service's log", "line 50000 of a service's log");
+        assertThat(process.logTail(100_000).lines().findFirst()).get().asString()
+                .as("a line cut where the read began is left out").matches("line \\d+ of a service's log");
+    }
 }
