@@ -72,6 +72,8 @@ class DeploymentManifestsTest {
                     .matcher(dockerfile);
             assertThat(ratio.find()).as("%s Dockerfile.jvm sets JAVA_MAX_MEM_RATIO", service).isTrue();
             assertThat(dockerfile).as("%s Dockerfile.jvm chooses its GC", service).contains("GC_CONTAINER_OPTIONS=");
+            assertThat(dockerfile).as("%s Dockerfile.jvm gives freed native memory back", service)
+                    .containsPattern("GC_CONTAINER_OPTIONS=\"[^\"]*-XX:TrimNativeHeapInterval=\\d+");
             // the pod's environment (its ConfigMap) overrides the image's default
             String configured = set.find("ConfigMap", service + "-config")
                     .map(map -> map.path("data").path("JAVA_MAX_MEM_RATIO").asText(""))

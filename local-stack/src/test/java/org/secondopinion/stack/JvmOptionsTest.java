@@ -2,6 +2,7 @@ package org.secondopinion.stack;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secondopinion.infra.NativeHeapTrim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ class JvmOptionsTest {
         assertThat(defaults).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m");
         // a start without full collections: the first metaspace threshold above what a service's classes need
         assertThat(defaults).contains("-XX:MetaspaceSize=128m");
+        // freed native memory given back, where the JDK can
+        assertThat(defaults).containsAll(NativeHeapTrim.options());
 
         List<String> replaced = JvmOptions.forService(StackService.CASE, jar, false, " -XX:+UseG1GC  -Xmx512m ");
         assertThat(replaced).containsExactly("-XX:+UseG1GC", "-Xmx512m");
