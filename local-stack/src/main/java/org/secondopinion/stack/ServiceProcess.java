@@ -115,8 +115,9 @@ final class ServiceProcess {
     String logTail(int lines) {
         // the file grows across restarts of a local stack (tens of MB): read only its end
         try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
-            long start = Math.max(0, channel.size() - LOG_BYTES_ON_FAILURE);
-            ByteBuffer end = ByteBuffer.allocate((int) (channel.size() - start));
+            long size = channel.size();
+            long start = Math.max(0, size - LOG_BYTES_ON_FAILURE);
+            ByteBuffer end = ByteBuffer.allocate((int) (size - start));
             channel.position(start);
             while (end.hasRemaining() && channel.read(end) >= 0) {
                 // until the buffer is full or the file ends
