@@ -39,12 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
      * memory goes back to the system ({@link NativeHeapTrim}: 23 MB of the broker's RSS in the eleventh session).
      */
     static List<String> heapAndGcOptions(String replaced) {
-        if (replaced != null && !replaced.isBlank()) {
-            return List.of(replaced.trim().split("\\s+"));
-        }
-        List<String> defaults = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
-        defaults.addAll(NativeHeapTrim.options());
-        return defaults;
+        return ChildJvmOptions.replacedOrDefaults(replaced, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
     }
 
     private static final String CLASSPATH_RESOURCE = "/embedded-infra/kafka-broker.classpath";

@@ -1,5 +1,6 @@
 package org.secondopinion.stack;
 
+import org.secondopinion.infra.ChildJvmOptions;
 import org.secondopinion.infra.NativeHeapTrim;
 
 import java.io.IOException;
@@ -38,15 +39,10 @@ final class JvmOptions {
     }
 
     static List<String> forService(StackService service, Path jar, boolean mayWriteArchive, String replaced) {
-        List<String> options = new ArrayList<>();
-        if (replaced != null && !replaced.isBlank()) {
-            options.addAll(List.of(replaced.trim().split("\\s+")));
-        } else {
-            options.addAll(List.of("-XX:+UseSerialGC", "-Xms" + Math.min(64, heapMegabytes(service)) + "m",
-                    "-Xmx" + heapMegabytes(service) + "m", "-XX:MetaspaceSize=128m",
-                    "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError"));
-            options.addAll(NativeHeapTrim.options());
-        }
+        List<String> options = new ArrayList<>(ChildJvmOptions.replacedOrDefaults(replaced, List.of(
+                "-XX:+UseSerialGC", "-Xms" + Math.min(64, heapMegabytes(service)) + "m",
+                "-Xmx" + heapMegabytes(service) + "m", "-XX:MetaspaceSize=128m",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError")));
         Path archive = archiveOf(jar);
         if (Files.isRegularFile(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
