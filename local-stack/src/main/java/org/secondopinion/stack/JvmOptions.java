@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  */
 final class JvmOptions {
 
+    static final String WRITE_ARCHIVE = "-XX:ArchiveClassesAtExit=";
+
     private JvmOptions() {
     }
 
@@ -48,7 +50,7 @@ final class JvmOptions {
             options.add("-XX:SharedArchiveFile=" + archive);
         } else if (mayWriteArchive) {
             deleteOldArchives(jar.getParent());
-            options.add("-XX:ArchiveClassesAtExit=" + archive);
+            options.add(WRITE_ARCHIVE + archive);
         }
         return options;
     }

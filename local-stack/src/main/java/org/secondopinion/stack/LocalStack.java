@@ -420,6 +420,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
+        if (services.values().stream().anyMatch(ServiceProcess::isWritingArchive)) {
+            progress("the services write their class-data archives as they stop: the first stop of a build takes up to a"
+                    + " minute, later starts are faster");
+        }
         CompletableFuture.allOf(services.values().stream()
                 .map(p -> CompletableFuture.runAsync(p::stop)).toArray(CompletableFuture[]::new)).join();
         balancers.values().forEach(Balancer::close);

@@ -26,6 +26,13 @@ final class ServiceProcess {
 
     private static final int LOG_LINES_ON_FAILURE = 40;
     private static final int LOG_BYTES_ON_FAILURE = 64 * 1024;
+    /** A service shuts down in a few seconds; 20 s is for one that hangs. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * A JVM writing its class-data archive at exit needs more: 25-40 s for the four Quarkus services writing theirs at
+     * once on 2 cores (docs/PERFORMANCE.md). Killed at 20 s, it wrote none, and every later start paid for that.
+     */
+    static final Duration STOP_GRACE_WRITING_ARCHIVE = Duration.ofMinutes(3);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -37,6 +44,7 @@ final class ServiceProcess {
     private final Path pidFile;
     private final boolean mayWriteArchive;
     private Process process;
+    private boolean writingArchive;
 
     ServiceProcess(StackService service, Path jar, int port, Map<String, String> environment, Path logFile,
                    Path pidFile, boolean mayWriteArchive) {
@@ -54,7 +62,8 @@ final class ServiceProcess {
             return;
         }
         List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
-        command.addAll(JvmOptions.forService(service, jar, mayWriteArchive));
+        List<String> options = JvmOptions.forService(service, jar, mayWriteArchive);
+        command.addAll(options);
         command.addAll(List.of("-Dquarkus.application.name=" + service.serviceName(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
@@ -69,6 +78,7 @@ final class ServiceProcess {
                     + port + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
+            writingArchive = options.stream().anyMatch(o -> o.startsWith(JvmOptions.WRITE_ARCHIVE));
         } catch (IOException e) {
             throw new IllegalStateException(service.serviceName() + " could not be launched: " + e.getMessage(), e);
         }
@@ -149,10 +159,10 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, then a kill after the grace period; removes the pid file. */
+    /** SIGTERM, then a kill after the grace period (longer while it writes its archive); removes the pid file. */
     synchronized void stop() {
         if (process != null) {
-            Processes.stop(process.toHandle(), Duration.ofSeconds(20));
+            Processes.stop(process.toHandle(), stopGrace());
             process = null;
         }
         PidFiles.delete(pidFile);
@@ -165,6 +175,15 @@ final class ServiceProcess {
             process = null;
         }
         PidFiles.delete(pidFile);
+    }
+
+    synchronized Duration stopGrace() {
+        return writingArchive ? STOP_GRACE_WRITING_ARCHIVE : STOP_GRACE;
+    }
+
+    /** Started without an archive of this build, it writes one when it stops. */
+    synchronized boolean isWritingArchive() {
+        return process != null && writingArchive;
     }
 
     synchronized boolean isRunning() {

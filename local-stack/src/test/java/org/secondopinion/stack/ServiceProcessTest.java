@@ -53,4 +53,39 @@ class ServiceProcessTest {
         assertThat(process.logTail(100_000).lines().findFirst()).get().asString()
                 .as("a line cut where the read began is left out").matches("line \\d+ of a service's log");
     }
+
+    @Test
+    void theFirstInstanceOfABuildIsGivenTimeToWriteItsArchiveWhenItStops(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "not a jar");
+        ServiceProcess first = process(jar, dir, true);
+        ServiceProcess replica = process(jar, dir, false);
+        try {
+            first.start();
+            replica.start();
+            assertThat(first.isWritingArchive()).isTrue();
+            assertThat(first.stopGrace()).isEqualTo(ServiceProcess.STOP_GRACE_WRITING_ARCHIVE)
+                    .isGreaterThan(Duration.ofSeconds(20));
+            // a replica only reads the archive: it stops within the usual grace
+            assertThat(replica.isWritingArchive()).isFalse();
+            assertThat(replica.stopGrace()).isEqualTo(Duration.ofSeconds(20));
+        } finally {
+            first.stop();
+            replica.stop();
+        }
+
+        // once the archive exists, the next first instance maps it and has nothing to write
+        Files.writeString(JvmOptions.archiveOf(jar), "archive");
+        ServiceProcess later = process(jar, dir, true);
+        try {
+            later.start();
+            assertThat(later.isWritingArchive()).isFalse();
+        } finally {
+            later.stop();
+        }
+    }
+
+    private static ServiceProcess process(Path jar, Path dir, boolean mayWriteArchive) {
+        return new ServiceProcess(StackService.CASE, jar, Ports.free(), Map.of(), dir.resolve("logs/case-service.log"),
+                dir.resolve("case-service-" + mayWriteArchive + ".pid"), mayWriteArchive);
+    }
 }
