@@ -3,7 +3,6 @@ package org.secondopinion.notification.consults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +13,7 @@ import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.notification.TestEvents;
 import org.secondopinion.platform.events.EventTypes;
 import org.secondopinion.platform.events.catalog.ConsultBooked;
+import org.secondopinion.notification.OperatorSettingsProfile;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,15 +30,8 @@ import static org.secondopinion.notification.FeedClient.kindsAbout;
 
 /** An operator sets other lead times (3 days and 30 minutes): those reminders go out, each once, saying so. */
 @QuarkusTest
-@TestProfile(ConfiguredLeadTimesTest.ThreeDaysAndHalfAnHour.class)
+@TestProfile(OperatorSettingsProfile.class)
 class ConfiguredLeadTimesTest {
-
-    public static class ThreeDaysAndHalfAnHour implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("so.consult-reminders.lead-times", "P3D,PT30M");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 

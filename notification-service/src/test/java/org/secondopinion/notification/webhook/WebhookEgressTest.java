@@ -3,13 +3,13 @@ package org.secondopinion.notification.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.notification.TestEvents;
+import org.secondopinion.notification.OperatorSettingsProfile;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,19 +25,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.secondopinion.notification.webhook.WebhookClient.deliveries;
 
 /**
- * Webhooks only reach public addresses. Own profile: every other test delivers to a receiver on 127.0.0.1, so the
- * test profile allows private addresses; this one runs with the production setting.
+ * Webhooks only reach public addresses. Every other test delivers to a receiver on 127.0.0.1, so the test profile
+ * allows private addresses; this one runs with the production setting ({@link OperatorSettingsProfile}).
  */
 @QuarkusTest
-@TestProfile(WebhookEgressTest.PrivateAddressesRefused.class)
+@TestProfile(OperatorSettingsProfile.class)
 class WebhookEgressTest {
-
-    public static class PrivateAddressesRefused implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("so.webhooks.allow-private-addresses", "false");
-        }
-    }
 
     @Inject
     ObjectMapper json;

@@ -1,11 +1,11 @@
 package org.secondopinion.notification.webhook;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
+import org.secondopinion.notification.OperatorSettingsProfile;
 
 import java.util.Map;
 import java.util.UUID;
@@ -20,17 +20,8 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
  * stays under the live limit (10) but not under the quota.
  */
 @QuarkusTest
-@TestProfile(WebhookRegistrationQuotaTest.LowQuota.class)
+@TestProfile(OperatorSettingsProfile.class)
 class WebhookRegistrationQuotaTest {
-
-    static final int REGISTRATIONS = 3;
-
-    public static class LowQuota implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("so.quotas.webhook-registrations.limit", Integer.toString(REGISTRATIONS));
-        }
-    }
 
     private static final String URL = "https://ehr.clinic.example/hooks/second-opinion";
 
@@ -42,7 +33,7 @@ class WebhookRegistrationQuotaTest {
     @Test
     void theRegistrationPastTheDailyQuotaIsRefusedWithRetryAfterAndStoresNothing() {
         String clinic = newClinic();
-        for (int i = 0; i < REGISTRATIONS; i++) {
+        for (int i = 0; i < OperatorSettingsProfile.WEBHOOK_REGISTRATIONS; i++) {
             Object id = WebhookClient.register(clinic, URL + "/" + i).get("id");
             given().auth().oauth2(clinic).when().delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
         }
