@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.secondopinion.stack.LocalStack;
 
 import java.net.URI;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A few minutes long, part of {@code ./mvnw verify}; {@code -DskipChaos} leaves it out of a local run,
  * {@code -Dchaos.cases=200} shortens it.
  */
+@ExtendWith(OwnStack.class)
 class ChaosIT {
 
     private static final int CASES = Integer.getInteger("chaos.cases", 1000);

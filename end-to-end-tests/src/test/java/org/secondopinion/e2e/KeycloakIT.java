@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.secondopinion.stack.KeycloakServer;
 import org.secondopinion.stack.LocalStack;
 
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * disabled user or a revoked session stops working once its access token expires, with no refresh. For that last
  * part the test adds a client with a short token lifetime and two users of its own to the realm, rather than wait.
  */
+@ExtendWith(OwnStack.class)
 class KeycloakIT {
 
     /** The access token lifetime of the test's extra client; the realm's own lifetime stays as deployed. */

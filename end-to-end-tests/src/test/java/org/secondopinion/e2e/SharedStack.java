@@ -12,7 +12,8 @@ import java.time.Duration;
  * The whole system, started once for every end-to-end test class in the run (a start costs about a minute) and
  * stopped when the last one is done: all five packaged services in their own processes on a real PostgreSQL, Kafka,
  * OIDC issuer and SMTP server, with the demo directory, logging and tracing as in production. Tests talk to it
- * through the gateway only.
+ * through the gateway only. The classes that use it run first ({@link SharedStackClassesFirst}), so that it is
+ * stopped before a class starts a stack of its own ({@link OwnStack}).
  */
 public final class SharedStack implements BeforeAllCallback {
 
@@ -23,16 +24,29 @@ public final class SharedStack implements BeforeAllCallback {
         }
     }
 
+    private static final String KEY = SharedStack.class.getName();
     private static volatile LocalStack current;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         LocalStack stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(SharedStack.class.getName(), key -> new Running(start()), Running.class).stack();
+                .computeIfAbsent(KEY, key -> new Running(start()), Running.class).stack();
         current = stack;
         RestAssured.baseURI = stack.gatewayUrl();
         // polite polling: the gateway rate-limits each caller per route
         org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
+    }
+
+    /**
+     * Stops the shared stack if it is running, for a class that starts a stack of its own ({@link OwnStack}); a class
+     * that needs the shared stack after that starts it again.
+     */
+    static void stop(ExtensionContext context) {
+        Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).remove(KEY, Running.class);
+        current = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     /** The running stack, for a test class's {@code @BeforeAll} (the extension's callback runs first). */
