@@ -116,25 +116,34 @@ final class IntakeBenchmark {
     }
 
     /**
-     * The JIT compiles by invocation counts: a fixed time leaves it compiling through the measured run on two cores.
-     * Warms up in 10 s rounds (at least {@code --warmup} seconds, at most {@code --warmup-max}, default two minutes) until a round's rate is within
-     * 10 % of the previous one.
+     * First an open-loop load at {@code --rate} cases/s until the JIT has settled ({@link JitWarmup}), then closed-loop
+     * rounds at the measured concurrency until two rounds' rates are within 10 % of each other.
+     * <p>
+     * Why not closed loop from the start: at full load on two cores each JVM's one C2 compiler thread is one runnable
+     * thread among dozens, and it got 9-11 % of a core. After 12 minutes case- and matching-service still compiled at
+     * that share (hot methods such as {@code IOUtil.write} were only then queued for C2; hundreds of methods still
+     * compiled at tier 2, the tier HotSpot uses while C2's queue is long), and the rate was still climbing (24 -> 144
+     * cases/s). Below saturation the compilers get the CPU they need and finish (docs/PERFORMANCE.md).
      */
     static void warmUp(Options options, CaseFlow flow) {
-        System.out.printf("intake: warming up with %d clients (at least %ds) ...%n", options.clients(),
-                options.warmupSeconds());
-        long started = System.nanoTime();
+        System.out.print("intake: ");
+        JitWarmup.untilSettled(options.rate(), options.warmupSeconds(), options.warmupMaxSeconds(),
+                flow::createAndSubmit);
+        System.out.printf("intake: closed loop with %d clients until two 10 s rounds agree within 10 %% ...%n",
+                options.clients());
         double previous = 0;
-        while (true) {
+        for (int round = 1; ; round++) {
             double rate = ClosedLoop.run(options.clients(), 10, flow::createAndSubmit).perSecond();
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            System.out.printf("  warm-up round: %.0f cases/s%n", rate);
-            if (elapsed >= options.warmupSeconds() && (Math.abs(rate - previous) <= 0.1 * rate || elapsed > options.warmupMaxSeconds())) {
+            System.out.printf("  round %d: %.0f cases/s%n", round, rate);
+            if (Math.abs(rate - previous) <= 0.1 * rate || round == CLOSED_LOOP_ROUNDS) {
                 return;
             }
             previous = rate;
         }
     }
+
+    /** At most this many closed-loop rounds after the JIT has settled. */
+    static final int CLOSED_LOOP_ROUNDS = 6;
 
     /**
      * Waits until the event path has worked off what the previous phase left (no consumer lag, no outbox backlog),

@@ -35,7 +35,7 @@ record Options(String benchmark, boolean attach, int clients, int seconds, int w
     /** The conditions: 16 intake clients, 50 cases/s for 2 minutes, 300 demo specialists. */
     static Options defaults(String benchmark) {
         return switch (benchmark) {
-            case "intake" -> new Options(benchmark, false, 16, 15, 30, 120, 0, 300, List.of(), 0);
+            case "intake" -> new Options(benchmark, false, 16, 15, 60, 1800, 50, 300, List.of(), 0);
             case "event-path" -> new Options(benchmark, false, 0, 120, 60, 1800, 50, 300, List.of(), 0);
             case "pipeline" -> new Options(benchmark, false, 0, 120, 20, 20, 0, 300,
                     List.of(50.0, 100.0, 150.0, 200.0, 300.0, 400.0), 0);
