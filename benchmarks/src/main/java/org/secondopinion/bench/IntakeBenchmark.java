@@ -27,10 +27,13 @@ final class IntakeBenchmark {
             settle(target);
 
             System.out.printf("intake: measuring for %ds ...%n", options.seconds());
+            StatementStats statements = options.statements() ? StatementStats.open(target) : null;
             CpuWindow cpu = CpuWindow.open();
             ClosedLoop.Result intake = ClosedLoop.run(options.clients(), options.seconds(), flow::createAndSubmit);
             cpu.close();
             settle(target);
+            // read after the platform caught up: the consumers' work for the window's cases counts too
+            List<Table> perStatement = statements == null ? List.of() : statements.perUnit("case", intake.completed());
             System.out.printf("intake: pgbench reference for %ds ...%n", options.seconds());
             PgBench.Result reference = PgBench.run(target, options.clients(), options.seconds());
 
@@ -47,6 +50,7 @@ final class IntakeBenchmark {
                 System.out.println("first failure: " + intake.firstFailure());
             }
             cpu.perUnit("CPU per case during the intake run", "case", intake.completed()).print();
+            perStatement.forEach(Table::print);
 
             settle(target);
             idleRequests(http, caseService, patient, flow);

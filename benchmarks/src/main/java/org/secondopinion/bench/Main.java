@@ -20,7 +20,7 @@ public final class Main {
             System.err.println(e.getMessage());
             System.err.println("usage: benchmarks/run <intake|event-path|pipeline|footprint|recovery|insights> [--attach]"
                     + " [--clients N] [--seconds S] [--warmup S] [--warmup-max S] [--rate R] [--rates R1,R2,...] [--specialists N]"
-                    + " [--cases N]");
+                    + " [--cases N] [--statements]");
             System.exit(2);
             return;
         }
@@ -32,7 +32,7 @@ public final class Main {
             FootprintBenchmark.run(root, options);
             return;
         }
-        try (Target target = options.attach() ? Target.attach() : Target.start(root, options.specialists())) {
+        try (Target target = options.attach() ? Target.attach() : Target.start(root, options)) {
             if (!target.attached()) {
                 System.out.printf("fresh stack ready in %.1f s%n", target.startup().toMillis() / 1000.0);
             }

@@ -28,9 +28,9 @@ final class Target implements AutoCloseable {
         this.startup = startup;
     }
 
-    static Target start(Path repoRoot, int specialists) {
+    static Target start(Path repoRoot, Options benchmark) {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(LocalStack.Options.defaults()
+        LocalStack.Options options = LocalStack.Options.defaults()
                 .repoRoot(repoRoot)
                 .dataDir(repoRoot.resolve("benchmarks/target/stack"))
                 .fresh(true)
@@ -40,8 +40,12 @@ final class Target implements AutoCloseable {
                 .oidcPort(0)
                 .mailPorts(0, 0)
                 .demoData(true)
-                .demoSpecialists(specialists)
-                .readyTimeout(Duration.ofMinutes(5)));
+                .demoSpecialists(benchmark.specialists())
+                .readyTimeout(Duration.ofMinutes(5));
+        if (benchmark.statements()) {
+            options.postgresSetting("shared_preload_libraries", "pg_stat_statements");
+        }
+        LocalStack stack = LocalStack.start(options);
         return new Target(stack, Duration.ofNanos(System.nanoTime() - started));
     }
 

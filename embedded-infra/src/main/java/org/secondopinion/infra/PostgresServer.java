@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,14 @@ public final class PostgresServer implements AutoCloseable {
      * @param port          the port on 127.0.0.1; 0 for any free one
      */
     public static PostgresServer startEmbedded(Path dataDirectory, int port) {
+        return startEmbedded(dataDirectory, port, Map.of());
+    }
+
+    /**
+     * Starts an embedded server with extra settings on its command line, e.g. {@code shared_preload_libraries =
+     * pg_stat_statements} for a benchmark that counts statements (the binaries ship that extension).
+     */
+    public static PostgresServer startEmbedded(Path dataDirectory, int port, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -65,6 +74,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off") // development and tests only: durability is not the point here
                     .setPort(port == 0 ? Ports.free() : port);
+            settings.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 stopStaleServer(dataDirectory);

@@ -110,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
         createDirectories(dataDir.resolve("logs"));
 
         progress("starting PostgreSQL");
-        postgres = PostgresServer.startEmbedded(dataDir.resolve("postgres"), options.postgresPort());
+        postgres = PostgresServer.startEmbedded(dataDir.resolve("postgres"), options.postgresPort(),
+                options.postgresSettings());
         DATABASES.forEach(postgres::ensureDatabase);
 
         progress("starting Kafka");
@@ -529,6 +530,7 @@ public final class LocalStack implements AutoCloseable {
         private Integer demoSpecialists;
         private boolean balanced;
         private final Map<StackService, Map<String, String>> environment = new EnumMap<>(StackService.class);
+        private final Map<String, String> postgresSettings = new LinkedHashMap<>();
 
         private Options() {
             for (StackService s : StackService.values()) {
@@ -646,6 +648,16 @@ public final class LocalStack implements AutoCloseable {
         public Options environment(String service, String name, String value) {
             environment.computeIfAbsent(StackService.of(service), s -> new LinkedHashMap<>()).put(name, value);
             return this;
+        }
+
+        /** A setting on the embedded PostgreSQL's command line (e.g. a preloaded extension a benchmark reads). */
+        public Options postgresSetting(String name, String value) {
+            postgresSettings.put(name, value);
+            return this;
+        }
+
+        Map<String, String> postgresSettings() {
+            return Map.copyOf(postgresSettings);
         }
 
         Map<String, String> environment(StackService service) {
