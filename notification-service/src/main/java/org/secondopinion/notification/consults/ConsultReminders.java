@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.secondopinion.notification.delivery.DeliveryChannel;
+import org.secondopinion.notification.delivery.NotificationDispatcher;
 import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.notification.routing.NotificationKind;
 import org.secondopinion.platform.events.EventEnvelope;
@@ -48,15 +47,15 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final Instance<DeliveryChannel> channels;
+    private final NotificationDispatcher dispatcher;
     private final Clock clock;
     private final List<LeadTime> leadTimes;
 
-    public ConsultReminders(EntityManager em, ObjectMapper mapper, Instance<DeliveryChannel> channels, Clock clock,
+    public ConsultReminders(EntityManager em, ObjectMapper mapper, NotificationDispatcher dispatcher, Clock clock,
                             ConsultRemindersConfig config) {
         this.em = em;
         this.mapper = mapper;
-        this.channels = channels;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.leadTimes = LeadTime.validated(config.leadTimes());
     }
@@ -153,11 +152,8 @@ public class ConsultReminders implements WorkQueue<ConsultReminders.Due> {
                 + " — sign in to join from 15 minutes before.";
         for (Object recipient : new Object[]{rows.get(0)[1], rows.get(0)[2]}) {
             if (recipient != null) {
-                NotificationIntent intent = new NotificationIntent((String) recipient, NotificationKind.CONSULT_REMINDER,
-                        ref, text);
-                for (DeliveryChannel channel : channels) {
-                    channel.deliver(reminder, intent);
-                }
+                dispatcher.deliver(reminder, new NotificationIntent((String) recipient,
+                        NotificationKind.CONSULT_REMINDER, ref, text));
             }
         }
         update("UPDATE consult_reminder SET status = 'SENT', sent_at = ?4", due, now);

@@ -3,7 +3,6 @@ package org.secondopinion.notification.delivery;
 import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.work.Workers;
 import org.secondopinion.notification.preferences.ContactPreferences;
-import org.secondopinion.notification.preferences.PreferencesService;
 import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.platform.events.EventEnvelope;
 
@@ -18,23 +17,20 @@ import java.util.List;
  */
 public abstract class ExternalChannel implements DeliveryChannel {
 
-    private final PreferencesService preferences;
     private final DeliveryRepository deliveries;
     private final Workers workers;
     private final Clock clock;
 
-    protected ExternalChannel(PreferencesService preferences, DeliveryRepository deliveries, Workers workers,
-                              Clock clock) {
-        this.preferences = preferences;
+    protected ExternalChannel(DeliveryRepository deliveries, Workers workers, Clock clock) {
         this.deliveries = deliveries;
         this.workers = workers;
         this.clock = clock;
     }
 
     @Override
-    public void deliver(EventEnvelope event, NotificationIntent intent) {
+    public void deliver(EventEnvelope event, NotificationIntent intent, List<ContactPreferences> people) {
         // a role address reaches each holder who saved preferences, keyed by their own sub
-        for (ContactPreferences prefs : preferences.reachable(intent.recipient())) {
+        for (ContactPreferences prefs : people) {
             deliver(event, intent, prefs);
         }
     }

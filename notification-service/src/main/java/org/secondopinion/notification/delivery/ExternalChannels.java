@@ -2,7 +2,6 @@ package org.secondopinion.notification.delivery;
 
 import jakarta.inject.Singleton;
 import org.secondopinion.platform.work.Workers;
-import org.secondopinion.notification.preferences.PreferencesService;
 
 import java.time.Clock;
 
@@ -14,8 +13,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Email extends ExternalChannel {
-        public Email(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
-            super(p, d, w, c);
+        public Email(DeliveryRepository d, Workers w, Clock c) {
+            super(d, w, c);
         }
 
         @Override
@@ -26,8 +25,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Sms extends ExternalChannel {
-        public Sms(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
-            super(p, d, w, c);
+        public Sms(DeliveryRepository d, Workers w, Clock c) {
+            super(d, w, c);
         }
 
         @Override
@@ -38,8 +37,8 @@ public final class ExternalChannels {
 
     @Singleton
     public static class Push extends ExternalChannel {
-        public Push(PreferencesService p, DeliveryRepository d, Workers w, Clock c) {
-            super(p, d, w, c);
+        public Push(DeliveryRepository d, Workers w, Clock c) {
+            super(d, w, c);
         }
 
         @Override

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.delivery.DeliveryChannel;
+import org.secondopinion.notification.preferences.ContactPreferences;
 import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.ids.Ids;
@@ -12,6 +13,7 @@ import org.secondopinion.platform.tx.AfterCommit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** The in-app feed: always on (DESIGN §6), delivered by writing the feed row; live clients hear after commit. */
 @ApplicationScoped
@@ -41,8 +43,8 @@ public class InAppChannel implements DeliveryChannel {
     }
 
     @Override
-    public void deliver(EventEnvelope event, NotificationIntent intent) {
-        record(event.id(), event.type(), intent);
+    public void deliver(EventEnvelope event, NotificationIntent intent, List<ContactPreferences> people) {
+        record(event.id(), event.type(), intent); // always on: whatever the people chose
     }
 
     /**

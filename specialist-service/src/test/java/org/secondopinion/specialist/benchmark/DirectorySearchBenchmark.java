@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.infra.testing.TestTokens;
-import org.secondopinion.specialist.StatementCounter;
+import org.secondopinion.infra.testing.StatementCounter;
 import org.secondopinion.specialist.demo.BulkDirectoryLoader;
 import org.secondopinion.specialist.search.SearchCriteria;
 import org.secondopinion.specialist.search.SearchService;

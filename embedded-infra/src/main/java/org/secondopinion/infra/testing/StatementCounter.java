@@ -1,4 +1,4 @@
-package org.secondopinion.specialist;
+package org.secondopinion.infra.testing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
