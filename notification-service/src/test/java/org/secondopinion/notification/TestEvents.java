@@ -47,7 +47,8 @@ public final class TestEvents {
 
     public static EventEnvelope matchOffered(ObjectMapper json, UUID caseId, String reference, String specialistUserId) {
         return envelope(json, "matching-service", EventTypes.MATCH_OFFERED, caseId, new MatchOffered(UUID.randomUUID(),
-                caseId, reference, SPECIALIST1_ID, specialistUserId, "ROUTINE", Instant.now().plusSeconds(86_400)));
+                caseId, reference, SPECIALIST1_ID, specialistUserId, "ROUTINE", Instant.now().plusSeconds(86_400),
+                false));
     }
 
     public static EventEnvelope matchFailed(ObjectMapper json, UUID caseId, String reference, String patientId) {

@@ -241,9 +241,12 @@ public class CaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onOffered(MatchOffered event) {
-        // almost every offer (a case's first, or the next one after a decline) changes nothing here, so the case is
-        // read without a row lock (FOR UPDATE writes the row's header: a WAL record per case for nothing) and
-        // locked only when it is unmatched
+        // almost every offer (a case's first, or the next one after a decline) changes nothing here: only a rematch
+        // can, so the others are not even read (one statement per case); a rematch's case is read without a row
+        // lock (FOR UPDATE writes the row's header: a WAL record for nothing) and locked only when it is unmatched
+        if (!event.mayReopen()) {
+            return;
+        }
         cases.find(event.caseId()).ifPresentOrElse(c -> {
             if (c.status() == CaseStatus.UNMATCHED && cases.lockFresh(c).status() == CaseStatus.UNMATCHED) {
                 c.rematched(clock.instant());

@@ -8,9 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.cases.CaseApi;
+import org.secondopinion.cases.casefile.CaseService;
 import org.secondopinion.infra.testing.EventProbe;
+import org.secondopinion.infra.testing.StatementCounter;
 import org.secondopinion.infra.testing.TestTokens;
 import org.secondopinion.platform.events.Topics;
+import org.secondopinion.platform.events.catalog.MatchOffered;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,9 @@ class MatchingEventsConsumerTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CaseService cases;
 
     private static final String SPECIALIST1_ID = "5e000000-0000-4000-8000-000000000001";
     private static final String SPECIALIST2_ID = "5e000000-0000-4000-8000-000000000002";
@@ -83,6 +89,29 @@ class MatchingEventsConsumerTest {
             CaseApi.get(TestTokens.patient("patient-unmatched"), id).body("status", equalTo("ASSIGNED"));
             assertThat(deadLetters.drain(Duration.ofSeconds(2))).isEmpty();
         }
+    }
+
+    @Test
+    void anOfferThatIsNoRematchCostsTheCaseServiceNoRead() {
+        UUID id = CaseApi.submittedSpineCase("patient-first-offer");
+        Instant deadline = Instant.now().plus(Duration.ofDays(1));
+
+        // a case's first offer, or the next after a decline: one per case under load, and none of the case's business
+        int first = StatementCounter.count(em, () -> {
+            cases.onOffered(new MatchOffered(UUID.randomUUID(), id, "SO-x", UUID.fromString(SPECIALIST1_ID),
+                    "specialist1", "ROUTINE", deadline, false));
+            return null;
+        }).statements();
+        // an event from before the field existed may be a rematch: the case is read to find out
+        int undeclared = StatementCounter.count(em, () -> {
+            cases.onOffered(new MatchOffered(UUID.randomUUID(), id, "SO-x", UUID.fromString(SPECIALIST1_ID),
+                    "specialist1", "ROUTINE", deadline, null));
+            return null;
+        }).statements();
+
+        assertThat(first).isZero();
+        assertThat(undeclared).isEqualTo(1);
+        CaseApi.get(TestTokens.patient("patient-first-offer"), id).statusCode(200).body("status", equalTo("SUBMITTED"));
     }
 
     @Test

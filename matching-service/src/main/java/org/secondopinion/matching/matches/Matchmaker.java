@@ -90,12 +90,13 @@ public class Matchmaker {
     public void offer(Match match, RankedCandidate candidate, Instant now) {
         Offer offer = Offer.to(match, candidate.specialistId(), candidate.specialistUserId(), now,
                 match.urgent() ? config.urgentOfferTtl() : config.routineOfferTtl());
+        boolean rematch = match.status == MatchStatus.FAILED; // only a coordinator's rematch offers a failed match
         match.offered(now);
         matches.save(match);
         offers.persist(offer);
         outbox.publish(Topics.MATCHING_EVENTS, EventTypes.MATCH_OFFERED, match.caseId,
                 new MatchOffered(offer.id, match.caseId, match.caseReference, offer.specialistId,
-                        offer.specialistUserId, match.urgency, offer.expiresAt));
+                        offer.specialistUserId, match.urgency, offer.expiresAt, rematch));
         LOG.infof("case %s offered to specialist %s until %s (offer %s)", match.caseId, offer.specialistId,
                 offer.expiresAt, offer.id);
     }

@@ -162,7 +162,8 @@ class CoordinatorToolsTest extends MatchingTestSupport {
         given().auth().oauth2(COORDINATOR).post("/api/v1/matches/{caseId}/rematch", caseId)
                 .then().statusCode(200).body("status", equalTo("OFFERED"))
                 .body("candidates[0].specialistUserId", equalTo(user));
-        awaitOffer(caseId, user);
+        // the offer says it reopens a failed match: case-service takes the case back from UNMATCHED
+        assertThat(awaitOfferEvent(caseId, user).path("rematch").asBoolean()).isTrue();
 
         given().auth().oauth2(COORDINATOR).post("/api/v1/matches/{caseId}/rematch", caseId)
                 .then().statusCode(409).body("currentState", equalTo("OFFERED"));

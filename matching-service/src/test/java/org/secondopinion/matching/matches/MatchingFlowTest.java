@@ -69,7 +69,10 @@ class MatchingFlowTest extends MatchingTestSupport {
     @Test
     void aNewMatchIsWrittenOnceInItsOfferedState() {
         UUID caseId = submitDemoCase();
-        awaitOffer(caseId, "specialist1");
+        // a first offer says it is no rematch: case-service then need not read the case
+        JsonNode offered = awaitOfferEvent(caseId, "specialist1");
+        assertThat(offered.path("rematch").isBoolean()).isTrue();
+        assertThat(offered.path("rematch").booleanValue()).isFalse();
         // inserted already ranked and offered: persisted before, Hibernate inserted it and updated it again in the
         // same flush (version 1 after the first offer)
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(

@@ -92,10 +92,14 @@ public abstract class MatchingTestSupport {
     }
 
     protected String awaitOffer(UUID caseId, String specialistUserId) {
-        JsonNode offered = matching.await(e -> EventTypes.MATCH_OFFERED.equals(e.path("type").asText())
+        return awaitOfferEvent(caseId, specialistUserId).path("offerId").asText();
+    }
+
+    /** The {@code data} of the {@code match.offered} event that offers the case to that specialist. */
+    protected JsonNode awaitOfferEvent(UUID caseId, String specialistUserId) {
+        return matching.await(e -> EventTypes.MATCH_OFFERED.equals(e.path("type").asText())
                 && caseId.toString().equals(e.path("subject").asText())
-                && specialistUserId.equals(e.path("data").path("specialistUserId").asText()), WAIT);
-        return offered.path("data").path("offerId").asText();
+                && specialistUserId.equals(e.path("data").path("specialistUserId").asText()), WAIT).path("data");
     }
 
     protected void accept(String user, String offerId) {

@@ -73,7 +73,7 @@ class RoutingTest {
     @Test
     void offerIsSentToTheOfferedSpecialistWithItsDeadline() {
         MatchOffered offered = new MatchOffered(UUID.randomUUID(), CASE_ID, REF, SPECIALIST_ID, "specialist1",
-                "ROUTINE", Instant.parse("2026-03-01T14:30:00Z"));
+                "ROUTINE", Instant.parse("2026-03-01T14:30:00Z"), false);
 
         List<NotificationIntent> intents = routing.route(event(EventTypes.MATCH_OFFERED, offered));
 
@@ -99,7 +99,7 @@ class RoutingTest {
     @Test
     void offerToASpecialistWithoutAnAccountNotifiesNobody() {
         MatchOffered offered = new MatchOffered(UUID.randomUUID(), CASE_ID, REF, SPECIALIST_ID, null, "ROUTINE",
-                Instant.now());
+                Instant.now(), false);
 
         assertThat(routing.route(event(EventTypes.MATCH_OFFERED, offered))).isEmpty();
     }
@@ -165,7 +165,7 @@ class RoutingTest {
         List<EventEnvelope> events = List.of(
                 event(EventTypes.CASE_SUBMITTED, submitted()),
                 withClinicalFields(event(EventTypes.MATCH_OFFERED, new MatchOffered(UUID.randomUUID(), CASE_ID, REF,
-                        SPECIALIST_ID, "specialist1", "ROUTINE", Instant.now()))),
+                        SPECIALIST_ID, "specialist1", "ROUTINE", Instant.now(), false))),
                 withClinicalFields(event(EventTypes.MATCH_ASSIGNED, new MatchAssigned(CASE_ID, REF, "patient1",
                         SPECIALIST_ID, "specialist1", Instant.now()))),
                 withClinicalFields(event(EventTypes.MATCH_FAILED, new MatchFailed(CASE_ID, REF, "patient1",

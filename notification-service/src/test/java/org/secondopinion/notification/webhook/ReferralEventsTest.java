@@ -85,7 +85,7 @@ class ReferralEventsTest {
     @Test
     void eventsThatChangeNoReferralStatusAreNotForClinics() {
         assertThat(events.read(event(EventTypes.MATCH_OFFERED, new MatchOffered(UUID.randomUUID(), CASE_ID, REF,
-                SPECIALIST_ID, "s1", "ROUTINE", T0)))).isEmpty();
+                SPECIALIST_ID, "s1", "ROUTINE", T0, false)))).isEmpty();
         assertThat(events.read(event(EventTypes.CASE_RATED, new CaseRated(CASE_ID, REF, SPECIALIST_ID, 5, T0))))
                 .isEmpty();
         assertThat(events.read(event("case.reopened.v9", Map.of("caseId", CASE_ID)))).isEmpty();
