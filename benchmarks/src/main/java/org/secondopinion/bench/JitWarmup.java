@@ -30,17 +30,12 @@ final class JitWarmup {
                 maxSeconds);
         int elapsed = 0;
         while (true) {
-            Map<Long, CompilerThread> before = compilerSecondsByThread();
-            long started = System.nanoTime();
+            CompilerWindow compilers = CompilerWindow.open();
             OpenLoop.collect(OpenLoop.run(rate, ROUND_SECONDS, operation), 60, new int[1]);
-            double seconds = (System.nanoTime() - started) / 1e9;
+            compilers.close();
             elapsed += ROUND_SECONDS;
-            Map<String, Double> share = shareByJvm(before, compilerSecondsByThread(), seconds);
-            double highest = share.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            StringBuilder line = new StringBuilder();
-            share.forEach((kind, percent) -> line.append(String.format(" %s %.1f %%;", kind, percent)));
-            System.out.printf("  %4d s: JIT compiler threads' share of a core:%s%n", elapsed, line);
-            if (elapsed >= minSeconds && highest < SETTLED_SHARE_PERCENT) {
+            System.out.printf("  %4d s: JIT compiler threads' share of a core:%s%n", elapsed, compilers);
+            if (elapsed >= minSeconds && compilers.highest() < SETTLED_SHARE_PERCENT) {
                 System.out.printf("  settled after %d s%n", elapsed);
                 return elapsed;
             }
@@ -48,6 +43,34 @@ final class JitWarmup {
                 System.out.printf("  NOT settled after %d s (the figures below include the JIT's warm-up)%n", elapsed);
                 return elapsed;
             }
+        }
+    }
+
+    /** The JIT compiler threads' share of a core, per JVM, between {@link #open()} and {@link #close()}. */
+    static final class CompilerWindow {
+        private final Map<Long, CompilerThread> before = compilerSecondsByThread();
+        private final long started = System.nanoTime();
+        private Map<String, Double> share;
+
+        static CompilerWindow open() {
+            return new CompilerWindow();
+        }
+
+        CompilerWindow close() {
+            share = shareByJvm(before, compilerSecondsByThread(), (System.nanoTime() - started) / 1e9);
+            return this;
+        }
+
+        /** The busiest JVM's compilers, in percent of one core. */
+        double highest() {
+            return share.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder line = new StringBuilder();
+            share.forEach((kind, percent) -> line.append(String.format(" %s %.1f %%;", kind, percent)));
+            return line.toString();
         }
     }
 
