@@ -7,6 +7,8 @@ import org.secondopinion.platform.security.CurrentUser;
 import org.secondopinion.platform.security.Roles;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,6 +50,26 @@ class CaseOwnersTest {
         assertThat(owners.ownedBy(c.id, user("patient3", Roles.PATIENT))).isFalse();
         owners.remember(c);
         assertThat(owners.ownedBy(c.id, user("patient3", Roles.PATIENT))).isTrue();
+    }
+
+    /**
+     * The newest cases, all of them: under intake load each case is read once, right after the 15 other clients'
+     * creates. A frequency-based cache (Caffeine's W-TinyLFU, before) turns such once-read newcomers away once it is
+     * full: 0.4-0.9 extra reads of the case per case at 860-900 cases/s (pg_stat_statements), 17-50 % misses when 16
+     * threads replayed the pattern.
+     */
+    @Test
+    void theNewestCasesAreRememberedAndOnlyTheOldestForgotten() {
+        CurrentUser patient = user("patient1", Roles.PATIENT);
+        List<UUID> created = new ArrayList<>();
+        for (int i = 0; i <= CaseOwners.REMEMBERED; i++) {
+            PatientCase c = PatientCase.draft(UUID.randomUUID(), "SO-2026-" + i, "patient1", Origin.PATIENT, NOW);
+            owners.remember(c);
+            created.add(c.id);
+        }
+
+        assertThat(owners.ownedBy(created.get(0), patient)).isFalse();
+        assertThat(created.subList(1, created.size())).allMatch(id -> owners.ownedBy(id, patient));
     }
 
     private static CurrentUser user(String subject, String role) {
