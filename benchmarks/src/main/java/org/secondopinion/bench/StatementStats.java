@@ -48,8 +48,10 @@ final class StatementStats {
             sums[1] += r.execMillis();
             sums[2] += r.rows();
         });
-        Table databases = new Table("Statements per " + unit + " by database (pg_stat_statements; COMMIT and BEGIN"
-                + " count as statements: each is a round trip)",
+        // measured: BEGIN shows up (the driver sends it with a transaction's first statement, no round trip of its
+        // own) and COMMIT does not, so a count is the statements plus one BEGIN per transaction
+        Table databases = new Table("Statements per " + unit + " by database (pg_stat_statements: BEGIN counted, with"
+                + " no round trip of its own; COMMIT not counted)",
                 "database", "statements per " + unit, "execution ms per " + unit, "rows per " + unit);
         byDatabase.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
                 .forEach(e -> databases.row(e.getKey(), e.getValue()[0] / n, e.getValue()[1] / n, e.getValue()[2] / n));
