@@ -5,28 +5,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.secondopinion.platform.tx.BatchAnswers;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Queries on matches; the match row lock that serialises every decision about one case. */
 @ApplicationScoped
 public class MatchRepository {
 
-    /** The key under which a transaction keeps what {@link #lookUpCases} found. */
-    private static final Object LOOKED_UP = new Object();
-
     private final EntityManager em;
-    private final TransactionSynchronizationRegistry transactions;
+    /** Which cases of a consumed batch have a match (TRUE), asked once for the batch ({@link #lookUpCases}). */
+    private final BatchAnswers<UUID, Boolean> withMatch;
 
     public MatchRepository(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
-        this.transactions = transactions;
+        this.withMatch = new BatchAnswers<>(transactions);
     }
 
     public void flush() {
@@ -53,25 +52,18 @@ public class MatchRepository {
      * events one by one.
      */
     public boolean existsForCase(UUID caseId) {
-        CasesLookedUp lookedUp = (CasesLookedUp) transactions.getResource(LOOKED_UP);
-        if (lookedUp != null && lookedUp.asked.contains(caseId)) {
-            return lookedUp.withMatch.contains(caseId);
-        }
-        return !em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId", UUID.class)
-                .setParameter("caseId", caseId).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
-                .getResultList().isEmpty();
+        return withMatch.get(caseId, id -> em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId",
+                        UUID.class).setParameter("caseId", id).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                .getResultList().isEmpty() ? null : Boolean.TRUE) != null;
     }
 
     /** Which of {@code caseIds} have a match, in one query, remembered for the rest of the transaction. */
     public void lookUpCases(Collection<UUID> caseIds) {
-        CasesLookedUp lookedUp = (CasesLookedUp) transactions.getResource(LOOKED_UP);
-        if (lookedUp == null) {
-            lookedUp = new CasesLookedUp(new HashSet<>(), new HashSet<>());
-            transactions.putResource(LOOKED_UP, lookedUp);
-        }
-        lookedUp.withMatch.addAll(em.createQuery("SELECT m.caseId FROM Match m WHERE m.caseId IN :caseIds", UUID.class)
-                .setParameter("caseIds", caseIds).setFlushMode(FlushModeType.COMMIT).getResultList());
-        lookedUp.asked.addAll(caseIds);
+        Map<UUID, Boolean> found = new HashMap<>();
+        em.createQuery("SELECT m.caseId FROM Match m WHERE m.caseId IN :caseIds", UUID.class)
+                .setParameter("caseIds", caseIds).setFlushMode(FlushModeType.COMMIT).getResultList()
+                .forEach(caseId -> found.put(caseId, Boolean.TRUE));
+        withMatch.record(caseIds, found);
     }
 
     /**
@@ -83,14 +75,7 @@ public class MatchRepository {
             return;
         }
         em.persist(match);
-        CasesLookedUp lookedUp = (CasesLookedUp) transactions.getResource(LOOKED_UP);
-        if (lookedUp != null) {
-            lookedUp.withMatch.add(match.caseId);
-            lookedUp.asked.add(match.caseId);
-        }
-    }
-
-    private record CasesLookedUp(Set<UUID> asked, Set<UUID> withMatch) {
+        withMatch.add(match.caseId, Boolean.TRUE);
     }
 
     /** The match row lock serialises every decision about one case: accept, decline, expiry, cancel. */

@@ -9,6 +9,8 @@ import org.secondopinion.platform.consumer.HandlerRegistry;
 import org.secondopinion.platform.events.EventEnvelope;
 import org.secondopinion.platform.events.EventTypes;
 
+import java.util.List;
+
 /**
  * Every event of the case and matching topics: people are notified ({@link NotificationDispatcher} decides who hears
  * about which type) and referring clinics' webhooks are queued, in the same transaction as the inbox row. An
@@ -30,10 +32,16 @@ public class NotificationEventsConsumer implements EventHandlers {
 
     @Override
     public void define(HandlerRegistry on) {
-        on.envelopes(EventTypes.all(), this::handle);
+        on.envelopes(EventTypes.all(), this::handle).beforeEachBatch(this::lookUp);
     }
 
-    private void handle(EventEnvelope event) {
+    /** One query per batch for what each event would otherwise look up on its own: recipients, referrals. */
+    void lookUp(List<EventEnvelope> batch) {
+        dispatcher.lookUp(batch);
+        webhooks.lookUp(batch);
+    }
+
+    void handle(EventEnvelope event) {
         dispatcher.dispatch(event);
         webhooks.onEvent(event);
         reminders.onEvent(event);

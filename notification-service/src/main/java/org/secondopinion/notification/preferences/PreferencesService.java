@@ -2,9 +2,12 @@ package org.secondopinion.notification.preferences;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.ReadOnlyMode;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.secondopinion.notification.delivery.Channel;
 import org.secondopinion.notification.preferences.PreferencesDtos.PreferencesRequest;
@@ -14,11 +17,14 @@ import org.secondopinion.notification.routing.NotificationIntent;
 import org.secondopinion.notification.routing.NotificationKind;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.problem.InvalidFieldProblem;
+import org.secondopinion.platform.tx.BatchAnswers;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +36,13 @@ public class PreferencesService {
 
     private final EntityManager em;
     private final Clock clock;
+    /** The preferences a consumed batch read for its recipients at once (null: that person saved none). */
+    private final BatchAnswers<String, ContactPreferences> lookedUp;
 
-    public PreferencesService(EntityManager em, Clock clock) {
+    public PreferencesService(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.clock = clock;
+        this.lookedUp = new BatchAnswers<>(transactions);
     }
 
     /** The stored preferences, or the defaults (no contact points, e-mail for every kind) for a newcomer. */
@@ -61,9 +70,31 @@ public class PreferencesService {
         if (recipient.startsWith(NotificationIntent.ROLE_PREFIX)) {
             return List.of();
         }
-        ContactPreferences preferences = em.find(ContactPreferences.class, recipient,
-                Map.of(HibernateHints.HINT_READ_ONLY, true));
+        ContactPreferences preferences = lookedUp.get(recipient, userId -> em.find(ContactPreferences.class, userId,
+                Map.of(HibernateHints.HINT_READ_ONLY, true)));
         return preferences == null ? List.of() : List.of(preferences);
+    }
+
+    /**
+     * Reads the preferences of every user among {@code recipients} in one query (read only, as {@link #reachable}),
+     * for the rest of the transaction: {@link #reachable} then asks the database nothing for them, not even for
+     * a person who saved none, which a session would ask again each time. Role addresses are left to
+     * {@link #reachable}.
+     */
+    public void lookUp(Collection<String> recipients) {
+        List<String> userIds = recipients.stream().filter(r -> !r.startsWith(NotificationIntent.ROLE_PREFIX))
+                .distinct().toList();
+        if (userIds.isEmpty()) {
+            return;
+        }
+        Map<String, ContactPreferences> found = new HashMap<>();
+        for (ContactPreferences preferences : em.unwrap(Session.class).findMultiple(ContactPreferences.class,
+                userIds, ReadOnlyMode.READ_ONLY)) {
+            if (preferences != null) {
+                found.put(preferences.userId, preferences);
+            }
+        }
+        lookedUp.record(userIds, found);
     }
 
     @Transactional

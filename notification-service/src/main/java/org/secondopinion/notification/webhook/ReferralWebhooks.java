@@ -2,6 +2,7 @@ package org.secondopinion.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.secondopinion.platform.ids.Ids;
 import org.secondopinion.platform.work.Workers;
 import org.jboss.logging.Logger;
@@ -9,10 +10,16 @@ import org.secondopinion.notification.webhook.ClinicReferral.Notice;
 import org.secondopinion.notification.webhook.ReferralEvents.Referred;
 import org.secondopinion.notification.webhook.ReferralEvents.Update;
 import org.secondopinion.platform.events.EventEnvelope;
+import org.secondopinion.platform.tx.BatchAnswers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +27,11 @@ import java.util.UUID;
  * and records one delivery per live webhook of the referring clinic (unique per webhook and event). It never
  * calls a clinic itself: the worker sends after commit, so a rollback cannot leave a callback sent for an event
  * we did not keep.
+ *
+ * <p>A case's {@code case.referred} precedes its other case events on the same partition, and its matching events
+ * follow its submission; so when a batch's look-up finds no referral for a case, none is on its way but one this
+ * batch creates itself, which {@link #onEvent} adds to the answers. (A matching event that overtook its case's
+ * {@code case.referred}, from a lagging case-topic consumer, found no projection before this look-up either.)
  */
 @ApplicationScoped
 public class ReferralWebhooks {
@@ -28,16 +40,42 @@ public class ReferralWebhooks {
 
     private final ReferralEvents events;
     private final WebhookRepository repository;
+    /** Which of a consumed batch's cases are referrals (TRUE), asked once for the batch. */
+    private final BatchAnswers<UUID, Boolean> referrals;
     private final Workers workers;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, Workers workers, Clock clock) {
+    public ReferralWebhooks(ObjectMapper json, WebhookRepository repository, Workers workers, Clock clock,
+                            TransactionSynchronizationRegistry transactions) {
         this.events = new ReferralEvents(json);
         this.repository = repository;
+        this.referrals = new BatchAnswers<>(transactions);
         this.workers = workers;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * Once per consumed batch, before its events are handled: which of the batch's cases are referrals, in one
+     * query, so that the events of a patient's own case (nearly all of them) cost no lookup each. An event that
+     * cannot be read is left to its handler, which turns it away.
+     */
+    public void lookUp(List<EventEnvelope> batch) {
+        Set<UUID> caseIds = new HashSet<>();
+        for (EventEnvelope event : batch) {
+            try {
+                events.read(event).filter(update -> !(update instanceof Referred))
+                        .ifPresent(update -> caseIds.add(update.caseId()));
+            } catch (RuntimeException unreadable) {
+                // its handler throws the same, and the consumer parks the event
+            }
+        }
+        if (!caseIds.isEmpty()) {
+            Map<UUID, Boolean> found = new HashMap<>();
+            repository.referralsAmong(caseIds).forEach(caseId -> found.put(caseId, Boolean.TRUE));
+            referrals.record(caseIds, found);
+        }
     }
 
     public void onEvent(EventEnvelope event) {
@@ -46,12 +84,17 @@ public class ReferralWebhooks {
             return;
         }
         Update update = read.get();
+        // the batch's look-up said this case is no referral (a case not asked about is looked at below)
+        if (!(update instanceof Referred) && referrals.get(update.caseId(), caseId -> Boolean.TRUE) == null) {
+            return;
+        }
         Instant at = event.time() != null ? event.time() : Instant.now(clock);
         Optional<ClinicReferral> known = repository.lockReferral(update.caseId());
         if (known.isEmpty()) {
             if (update instanceof Referred referred) {
                 ClinicReferral referral = ClinicReferral.of(referred.referral(), at);
                 repository.persist(referral);
+                referrals.add(referral.caseId, Boolean.TRUE);
                 enqueue(event, referral, referral.created(), at);
             }
             // otherwise a patient's own case (or, rarely, a referral whose case.referred has not arrived yet)

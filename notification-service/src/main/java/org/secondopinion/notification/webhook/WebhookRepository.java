@@ -3,11 +3,15 @@ package org.secondopinion.notification.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.secondopinion.platform.tx.AdvisoryLocks;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -78,6 +82,21 @@ public class WebhookRepository {
                 .setParameter("dead", WebhookDeliveryStatus.DEAD).setParameter("reason", reason)
                 .setParameter("webhook", webhookId).setParameter("pending", WebhookDeliveryStatus.PENDING)
                 .executeUpdate();
+    }
+
+    /**
+     * Which of {@code caseIds} are clinic referrals, in one query (a multi-load binds the ids as one array, so its
+     * SQL is the same for any number of them); the referrals found stay in the session, unlocked.
+     */
+    public Set<UUID> referralsAmong(Collection<UUID> caseIds) {
+        Set<UUID> referrals = new HashSet<>();
+        for (ClinicReferral referral : em.unwrap(Session.class).findMultiple(ClinicReferral.class,
+                List.copyOf(caseIds))) {
+            if (referral != null) {
+                referrals.add(referral.caseId);
+            }
+        }
+        return referrals;
     }
 
     /** The referral projection of a case, row-locked: the case and matching topics are consumed concurrently. */

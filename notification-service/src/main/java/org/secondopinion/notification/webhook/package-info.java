@@ -7,7 +7,8 @@
  *       matching event: {@code case.referred} creates the {@link org.secondopinion.notification.webhook.ClinicReferral}
  *       projection; that and later events of the case ({@link org.secondopinion.notification.webhook.ReferralEvents})
  *       become one {@link org.secondopinion.notification.webhook.WebhookDelivery} per live webhook of the clinic,
- *       unique per (webhook, event), when they are news.</li>
+ *       unique per (webhook, event), when they are news. A consumed batch asks once which of its cases are
+ *       referrals, so a patient's own case costs its events no lookup.</li>
  *   <li>After commit, {@link org.secondopinion.notification.webhook.WebhookQueue} (a platform work queue) POSTs them, signed by
  *       {@link org.secondopinion.notification.webhook.WebhookSigner} with the secret
  *       {@link org.secondopinion.notification.webhook.WebhookSecrets} opens (stored sealed, AES-256-GCM), one

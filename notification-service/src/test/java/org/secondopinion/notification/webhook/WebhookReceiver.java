@@ -20,7 +20,7 @@ import java.util.function.IntUnaryOperator;
  * answers with the status code {@code answers} gives for the request's number (0 for the first); a test may
  * change the answers midway ({@link #answerAlways}).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived: headers (lower-case names), the raw body, its status code and arrival time. */
     record Received(Map<String, String> headers, byte[] rawBody, int answered, Instant at) {
@@ -58,7 +58,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver alwaysOk() throws IOException {
+    public static WebhookReceiver alwaysOk() throws IOException {
         return new WebhookReceiver(n -> 200);
     }
 
@@ -76,7 +76,7 @@ final class WebhookReceiver implements AutoCloseable {
         answers = n -> status;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/second-opinion";
     }
 

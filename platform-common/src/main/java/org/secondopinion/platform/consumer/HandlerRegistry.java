@@ -17,6 +17,7 @@ public final class HandlerRegistry {
     private final ObjectMapper mapper;
     private final Map<String, Consumer<EventEnvelope>> byType = new HashMap<>();
     private final Map<String, Consumer<List<EventEnvelope>>> beforeBatch = new HashMap<>();
+    private final List<Consumer<List<EventEnvelope>>> beforeEachBatch = new ArrayList<>();
 
     HandlerRegistry(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -54,8 +55,21 @@ public final class HandlerRegistry {
         return this;
     }
 
+    /**
+     * {@code lookUp} gets, once per batch and in its transaction before any handler runs, all of the batch's new
+     * events whatever their type: for a consumer whose handlers ask the same question of many types (e.g. who is
+     * behind a case, whose contact preferences apply). The handlers still run, in order.
+     */
+    public HandlerRegistry beforeEachBatch(Consumer<List<EventEnvelope>> lookUp) {
+        beforeEachBatch.add(lookUp);
+        return this;
+    }
+
     /** Runs the batch look-ups for {@code events} (those of a batch whose handlers are about to run). */
     void beforeBatch(List<EventEnvelope> events) {
+        if (!events.isEmpty()) {
+            beforeEachBatch.forEach(lookUp -> lookUp.accept(events));
+        }
         if (beforeBatch.isEmpty()) {
             return;
         }

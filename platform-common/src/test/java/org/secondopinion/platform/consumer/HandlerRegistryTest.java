@@ -70,4 +70,18 @@ class HandlerRegistryTest {
         registry.beforeBatch(List.of(event("case.closed.v1", "{\"caseId\": \"c9\"}")));
         assertThat(lookUps).isEmpty();
     }
+
+    @Test
+    void aWholeBatchLookUpGetsEveryEventOfTheBatchInOrderAndNothingForAnEmptyOne() throws Exception {
+        List<List<String>> lookUps = new ArrayList<>();
+        registry.envelope("case.rated.v1", e -> { }).envelope("case.closed.v1", e -> { })
+                .beforeEachBatch(events -> lookUps.add(events.stream().map(EventEnvelope::type).toList()));
+        registry.beforeBatch(List.of(event("case.rated.v1", "{\"caseId\": \"c1\", \"stars\": 5}"),
+                event("case.closed.v1", "{\"caseId\": \"c9\"}")));
+        assertThat(lookUps).containsExactly(List.of("case.rated.v1", "case.closed.v1"));
+
+        lookUps.clear();
+        registry.beforeBatch(List.of());
+        assertThat(lookUps).isEmpty();
+    }
 }
