@@ -47,9 +47,9 @@ public class MatchRepository {
      * Whether the case has a match. Inside a transaction that {@link #lookUpCases looked up} its cases beforehand
      * (the event consumer's batch), from that answer plus the matches this transaction opened, without a query;
      * otherwise one query, which does not flush first: a flush before each case of a batch cost a round trip per
-     * pending row. A match this transaction persisted but did not flush is still seen through {@link #opened};
-     * should one be missed, the unique case_id refuses the second at commit and the consumer handles that batch's
-     * events one by one.
+     * pending row. A match this transaction persisted but did not flush is still seen ({@link #save} adds it to
+     * the answers); should one be missed, the unique case_id refuses the second at commit and the consumer handles
+     * that batch's events one by one.
      */
     public boolean existsForCase(UUID caseId) {
         return withMatch.get(caseId, id -> em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId",
