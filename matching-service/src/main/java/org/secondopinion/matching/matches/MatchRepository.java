@@ -5,13 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.secondopinion.platform.tx.BatchAnswers;
+import org.secondopinion.platform.tx.BatchExistence;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,12 +18,12 @@ import java.util.UUID;
 public class MatchRepository {
 
     private final EntityManager em;
-    /** Which cases of a consumed batch have a match (TRUE), asked once for the batch ({@link #lookUpCases}). */
-    private final BatchAnswers<UUID, Boolean> withMatch;
+    /** Which cases of a consumed batch have a match, asked once for the batch ({@link #lookUpCases}). */
+    private final BatchExistence<UUID> withMatch;
 
     public MatchRepository(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
-        this.withMatch = new BatchAnswers<>(transactions);
+        this.withMatch = new BatchExistence<>(transactions);
     }
 
     public void flush() {
@@ -52,18 +50,15 @@ public class MatchRepository {
      * that batch's events one by one.
      */
     public boolean existsForCase(UUID caseId) {
-        return withMatch.get(caseId, id -> em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId",
+        return withMatch.exists(caseId, id -> !em.createQuery("SELECT m.id FROM Match m WHERE m.caseId = :caseId",
                         UUID.class).setParameter("caseId", id).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
-                .getResultList().isEmpty() ? null : Boolean.TRUE) != null;
+                .getResultList().isEmpty());
     }
 
     /** Which of {@code caseIds} have a match, in one query, remembered for the rest of the transaction. */
     public void lookUpCases(Collection<UUID> caseIds) {
-        Map<UUID, Boolean> found = new HashMap<>();
-        em.createQuery("SELECT m.caseId FROM Match m WHERE m.caseId IN :caseIds", UUID.class)
-                .setParameter("caseIds", caseIds).setFlushMode(FlushModeType.COMMIT).getResultList()
-                .forEach(caseId -> found.put(caseId, Boolean.TRUE));
-        withMatch.record(caseIds, found);
+        withMatch.record(caseIds, em.createQuery("SELECT m.caseId FROM Match m WHERE m.caseId IN :caseIds", UUID.class)
+                .setParameter("caseIds", caseIds).setFlushMode(FlushModeType.COMMIT).getResultList());
     }
 
     /**
@@ -75,7 +70,7 @@ public class MatchRepository {
             return;
         }
         em.persist(match);
-        withMatch.add(match.caseId, Boolean.TRUE);
+        withMatch.add(match.caseId);
     }
 
     /** The match row lock serialises every decision about one case: accept, decline, expiry, cancel. */

@@ -10,14 +10,12 @@ import org.secondopinion.notification.webhook.ClinicReferral.Notice;
 import org.secondopinion.notification.webhook.ReferralEvents.Referred;
 import org.secondopinion.notification.webhook.ReferralEvents.Update;
 import org.secondopinion.platform.events.EventEnvelope;
-import org.secondopinion.platform.tx.BatchAnswers;
+import org.secondopinion.platform.tx.BatchExistence;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,8 +38,8 @@ public class ReferralWebhooks {
 
     private final ReferralEvents events;
     private final WebhookRepository repository;
-    /** Which of a consumed batch's cases are referrals (TRUE), asked once for the batch. */
-    private final BatchAnswers<UUID, Boolean> referrals;
+    /** Which of a consumed batch's cases are referrals, asked once for the batch. */
+    private final BatchExistence<UUID> referrals;
     private final Workers workers;
     private final ObjectMapper json;
     private final Clock clock;
@@ -50,7 +48,7 @@ public class ReferralWebhooks {
                             TransactionSynchronizationRegistry transactions) {
         this.events = new ReferralEvents(json);
         this.repository = repository;
-        this.referrals = new BatchAnswers<>(transactions);
+        this.referrals = new BatchExistence<>(transactions);
         this.workers = workers;
         this.json = json;
         this.clock = clock;
@@ -72,9 +70,7 @@ public class ReferralWebhooks {
             }
         }
         if (!caseIds.isEmpty()) {
-            Map<UUID, Boolean> found = new HashMap<>();
-            repository.referralsAmong(caseIds).forEach(caseId -> found.put(caseId, Boolean.TRUE));
-            referrals.record(caseIds, found);
+            referrals.record(caseIds, repository.referralsAmong(caseIds));
         }
     }
 
@@ -85,7 +81,7 @@ public class ReferralWebhooks {
         }
         Update update = read.get();
         // the batch's look-up said this case is no referral (a case not asked about is looked at below)
-        if (!(update instanceof Referred) && referrals.get(update.caseId(), caseId -> Boolean.TRUE) == null) {
+        if (!(update instanceof Referred) && !referrals.exists(update.caseId(), caseId -> true)) {
             return;
         }
         Instant at = event.time() != null ? event.time() : Instant.now(clock);
@@ -94,7 +90,7 @@ public class ReferralWebhooks {
             if (update instanceof Referred referred) {
                 ClinicReferral referral = ClinicReferral.of(referred.referral(), at);
                 repository.persist(referral);
-                referrals.add(referral.caseId, Boolean.TRUE);
+                referrals.add(referral.caseId);
                 enqueue(event, referral, referral.created(), at);
             }
             // otherwise a patient's own case (or, rarely, a referral whose case.referred has not arrived yet)
